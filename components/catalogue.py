@@ -1,0 +1,49 @@
+"""The two catalogues that travel with the data: sources (who published what) and indicators."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from components import contract as c
+
+INDICATOR_COLUMNS = (
+    "id", "label", "definition", "unit", "migration_type", "measure", "source_id", "estimate",
+    "time_basis", "min_value", "max_value", "denominator", "notes",
+)
+SOURCE_COLUMNS = (
+    "id", "publisher", "dataset", "edition", "url", "licence", "credit", "date_accessed", "notes",
+)
+
+
+def read_catalogue(path: Path, columns: tuple[str, ...]) -> tuple[pd.DataFrame, c.FileReport]:
+    """Read a catalogue CSV; a broken catalogue is reported and read as empty, never raised."""
+    name = f"{path.parent.name}/{path.name}"
+    report = c.FileReport(file=name, kind="catalogue")
+    empty = pd.DataFrame(columns=list(columns))
+    try:
+        frame = pd.read_csv(io.BytesIO(path.read_bytes()), dtype=str, keep_default_na=False,
+                            encoding="utf-8-sig")
+    except (OSError, ValueError, pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        report.problems.append(c.Problem(name, "unreadable", c.ERROR, "a CSV catalogue",
+                                         f"Restore the file from the repository ({error})."))
+        return empty, report
+    missing = [col for col in columns if col not in frame.columns]
+    if missing:
+        report.problems.append(c.Problem(name, "missing-column", c.ERROR,
+                                         "the columns " + ", ".join(columns),
+                                         "Add the missing header cells.", row=1,
+                                         column=", ".join(missing)))
+        return empty, report
+    duplicated = frame["id"].duplicated()
+    for index in frame.index[duplicated]:
+        report.problems.append(c.Problem(name, "duplicate-id", c.WARNING, "each id once",
+                                         "Delete the repeated row; the first one is used.",
+                                         row=int(index) + 2, column="id",
+                                         value=frame.at[index, "id"]))
+    frame = frame[~duplicated].reset_index(drop=True)
+    report.rows_loaded = len(frame)
+    report.rows_rejected = int(duplicated.sum())
+    return frame[list(columns)], report

@@ -1,0 +1,112 @@
+"""Country keys: the ten countries of the region, and one resolver from codes and names to ISO3.
+
+Every country in the dashboard is keyed by ISO 3166 alpha-3. Kosovo has no ISO code; like the
+EU and the World Bank we key it as XKX. Former states that still appear in statistics (Serbia and
+Montenegro until 2006, Yugoslavia, ...) keep their ISO 3166-3 codes, so they are never merged
+silently into a successor.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import pycountry
+
+# The order is the one the regional process uses: the five core countries first, then neighbours.
+REGION: dict[str, str] = {
+    "SRB": "Serbia",
+    "MNE": "Montenegro",
+    "MKD": "North Macedonia",
+    "MDA": "Moldova",
+    "BGR": "Bulgaria",
+    "ALB": "Albania",
+    "BIH": "Bosnia and Herzegovina",
+    "XKX": "Kosovo*",
+    "HRV": "Croatia",
+    "ROU": "Romania",
+}
+CORE = ("SRB", "MNE", "MKD", "MDA", "BGR")
+
+# Western Balkans in the sense of the regional meeting's "around 20%" claim.
+WESTERN_BALKANS = ("ALB", "BIH", "XKX", "MNE", "MKD", "SRB")
+
+KOSOVO = "XKX"
+# The footnote the EU attaches to every mention of Kosovo.
+KOSOVO_FOOTNOTE = (
+    "*This designation is without prejudice to positions on status, and is in line with "
+    "UNSCR 1244/1999 and the ICJ Opinion on the Kosovo declaration of independence."
+)
+NORTH_MACEDONIA_NOTE = (
+    "North Macedonia is named so for all years, including those before the 2019 name change."
+)
+
+HISTORICAL: dict[str, str] = {
+    "SCG": "Serbia and Montenegro (until 2006)",
+    "YUG": "Yugoslavia (former)",
+    "CSK": "Czechoslovakia (former)",
+    "SUN": "Soviet Union (former)",
+    "ANT": "Netherlands Antilles (former)",
+}
+
+_ALIASES_FILE = Path(__file__).with_name("reference") / "country_aliases.csv"
+
+
+def normalise_name(text: str) -> str:
+    """Fold case, accents, '&', 'St.' and punctuation so that spelling variants meet."""
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().replace("&", " and ").replace("’", "'")
+    text = re.sub(r"\bst\.?\s", "saint ", text)
+    text = re.sub(r"[*.,()'\"]", " ", text)
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=1)
+def _lookup() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            if hasattr(country, attr):
+                table[normalise_name(getattr(country, attr))] = country.alpha_3
+        table[normalise_name(country.alpha_2)] = country.alpha_3
+        table[normalise_name(country.alpha_3)] = country.alpha_3
+    for code, name in HISTORICAL.items():
+        table[normalise_name(code)] = code
+    for code, name in REGION.items():
+        table[normalise_name(name)] = code
+    table.update({"xk": KOSOVO, "xkx": KOSOVO, "kos": KOSOVO})
+    with _ALIASES_FILE.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            table[normalise_name(row["alias"])] = row["iso3"]
+    return table
+
+
+def resolve_country(text: object) -> str | None:
+    """ISO3 key for a code or name in English or a language of the region; None if unknown."""
+    if text is None:
+        return None
+    key = normalise_name(str(text))
+    if not key:
+        return None
+    return _lookup().get(key)
+
+
+@lru_cache(maxsize=None)
+def country_name(iso3: str) -> str:
+    """Short English display name; the region's own names take precedence over ISO's long forms."""
+    if iso3 in REGION:
+        return REGION[iso3]
+    if iso3 in HISTORICAL:
+        return HISTORICAL[iso3]
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is None:
+        return iso3
+    return getattr(country, "common_name", None) or country.name
+
+
+def is_known_code(iso3: str) -> bool:
+    return iso3 in REGION or iso3 in HISTORICAL or pycountry.countries.get(alpha_3=iso3) is not None

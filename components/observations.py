@@ -1,0 +1,246 @@
+"""Read one observation file and check it against the contract, row by row."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from components import contract as c
+from components.countries import resolve_country
+
+OBSERVATION_COLUMNS = list(c.KEY_COLUMNS) + ["value", "flag", "note", "source"]
+
+
+class _Collector:
+    """Gathers the problems of one file, listing at most a few of each kind."""
+
+    def __init__(self, report: c.FileReport):
+        self.report = report
+        self.counts: dict[str, int] = {}
+
+    def add(self, check: str, severity: str, expected: str, fix: str, **where) -> None:
+        self.counts[check] = self.counts.get(check, 0) + 1
+        if self.counts[check] <= c.MAX_LISTED_PER_CHECK:
+            self.report.problems.append(
+                c.Problem(self.report.file, check, severity, expected, fix, **where)
+            )
+
+    def rows(self, frame: pd.DataFrame, mask: pd.Series, column: str, **text) -> None:
+        for index in frame.index[mask]:
+            self.add(column=column, row=int(index) + 2, value=str(frame.at[index, column]), **text)
+
+    def summarise(self) -> None:
+        for check, count in self.counts.items():
+            if count > c.MAX_LISTED_PER_CHECK:
+                first = next(p for p in self.report.problems if p.check == check)
+                self.report.problems.append(
+                    c.Problem(
+                        self.report.file, check, first.severity,
+                        first.expected,
+                        f"{count - c.MAX_LISTED_PER_CHECK} more rows have the same problem; "
+                        "fix the rows listed above the same way.",
+                    )
+                )
+
+
+def read_observation_file(
+    path: Path, indicators: pd.DataFrame, name: str | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame, c.FileReport]:
+    """Return (valid rows, indicators this file introduces, report). Never raises on bad content."""
+    name = name or path.name
+    report = c.FileReport(file=name, kind="observations")
+    problems = _Collector(report)
+    empty = pd.DataFrame(columns=OBSERVATION_COLUMNS)
+    try:
+        raw_bytes = path.read_bytes()
+    except OSError as error:
+        problems.add("unreadable", c.ERROR, "a readable file", f"Check the file is not open "
+                     f"in another program and save it again ({error.strerror}).")
+        return empty, pd.DataFrame(), report
+    frame = _parse_csv(raw_bytes, problems)
+    if frame is None:
+        return empty, pd.DataFrame(), report
+    frame.columns = [str(col).strip().lower() for col in frame.columns]
+    missing = [col for col in c.REQUIRED_COLUMNS if col not in frame.columns]
+    if missing:
+        problems.add("missing-column", c.ERROR, "the columns " + ", ".join(c.REQUIRED_COLUMNS),
+                     "Add a header cell named '" + "', '".join(missing) + "' to row 1 "
+                     "(see the template in data/templates/).", row=1, column=", ".join(missing))
+        return empty, pd.DataFrame(), report
+    for extra in [col for col in frame.columns if col not in c.ALL_COLUMNS]:
+        problems.add("unknown-column", c.WARNING, "only the contract's columns",
+                     "This column is ignored. Rename it to one of: " + ", ".join(c.ALL_COLUMNS)
+                     + ", or delete it.", row=1, column=extra)
+    if frame.empty:
+        problems.add("header-only", c.ERROR, "at least one data row below the header",
+                     "Add the data rows below the header, or remove the file.", row=2)
+        return empty, pd.DataFrame(), report
+    for col in c.ALL_COLUMNS:
+        if col not in frame.columns:
+            frame[col] = ""
+        frame[col] = frame[col].fillna("").astype(str).str.strip()
+    valid, new_indicators = _validate_rows(frame, indicators, problems)
+    problems.summarise()
+    report.rows_loaded = len(valid)
+    report.rows_rejected = len(frame) - len(valid)
+    if report.rows_loaded == 0 and not report.rejected:
+        problems.add("no-valid-rows", c.ERROR, "at least one row that passes the checks",
+                     "Fix the rows listed above; until then the file is left out.")
+    if report.rejected:
+        return empty, pd.DataFrame(), report
+    return valid, new_indicators, report
+
+
+def _parse_csv(raw: bytes, problems: _Collector) -> pd.DataFrame | None:
+    if not raw.strip():
+        problems.add("empty-file", c.ERROR, "a header row and data rows",
+                     "The file is empty. Export the sheet again, or remove the file.", row=1)
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        problems.add("encoding", c.ERROR, "text saved as UTF-8",
+                     "In Excel use Save As > 'CSV UTF-8 (Comma delimited)'.",
+                     value=f"byte {raw[error.start:error.start + 1]!r} at position {error.start}")
+        return None
+    try:
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
+                           skip_blank_lines=True)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
+        problems.add("not-csv", c.ERROR, "comma-separated values with the same number of "
+                     "cells on every row", f"Open the file in a spreadsheet and save it as CSV "
+                     f"again ({str(error).strip()[:120]}).")
+        return None
+
+
+def _validate_rows(frame, indicators, problems) -> tuple[pd.DataFrame, pd.DataFrame]:
+    bad = pd.Series(False, index=frame.index)
+    this_year = dt.date.today().year
+
+    def reject(mask, column, check, expected, fix, severity=c.ROW, drop=None):
+        nonlocal bad
+        mask = mask & ~bad
+        problems.rows(frame, mask, column, check=check, severity=severity, expected=expected, fix=fix)
+        if drop or (drop is None and severity != c.WARNING):
+            bad = bad | mask
+
+    # A blank value is no data: the row is skipped with a warning, never read as zero.
+    reject(frame["value"] == "", "value", "missing-value", "a number (a blank cell means no data)",
+           "Leave such rows out of the file: a missing figure is shown as missing, never as zero.",
+           severity=c.WARNING, drop=True)
+
+    known = set(indicators["id"]) if "id" in indicators else set()
+    unknown_indicator = ~frame["indicator"].isin(known)
+    described = (frame["indicator_label"] != "") & (frame["unit"] != "") & (frame["migration_type"] != "")
+    reject(unknown_indicator & ~described & (frame["indicator"] != ""), "indicator",
+           "unknown-indicator", "an indicator id from data/catalogue/indicators.csv, or a new id "
+           "with indicator_label, unit and migration_type filled in",
+           "Use an id from the catalogue (see the Data & sources page), or fill in the "
+           "indicator_label, unit and migration_type columns for this new indicator.")
+    reject(frame["indicator"] == "", "indicator", "missing-indicator", "an indicator id",
+           "Fill in the indicator column.")
+
+    countries = frame["country"].map(_resolve_cached)
+    reject(countries.isna(), "country", "unknown-country",
+           "an ISO 3166 code (e.g. SRB or RS), or a country name such as Serbia or Srbija; "
+           "Kosovo is XKX", "Correct the spelling, or use the three-letter ISO code.")
+    partners = frame["partner"].map(lambda text: "" if text == "" else _resolve_cached(text))
+    reject(partners.isna(), "partner", "unknown-partner",
+           "an ISO 3166 code or a country name, or an empty cell for 'all partners'",
+           "Correct the spelling, use the three-letter ISO code, or leave it empty for a total.")
+
+    years = pd.to_numeric(frame["year"], errors="coerce")
+    not_integer = years.isna() | (years != years.round())
+    reject(not_integer, "year", "bad-year", "a whole year such as 2021",
+           "Write the year as four digits, without text or decimals.")
+    reject(~not_integer & ((years < c.EARLIEST_YEAR) | (years > this_year)), "year",
+           "year-out-of-range", f"a year between {c.EARLIEST_YEAR} and {this_year}",
+           "Check for a typing error in the year.")
+
+    values = pd.to_numeric(frame["value"], errors="coerce")
+    reject(values.isna(), "value", "not-a-number", "a number such as 1250451 or 12.5",
+           "Remove text, units and spaces from the cell; use a dot for decimals.")
+    _check_ranges(frame, values, indicators, reject)
+
+    flags = frame["flag"].str.lower()
+    reject(~flags.isin(["", *c.FLAGS]), "flag", "bad-flag",
+           "one of: " + ", ".join(f"{k} ({v})" for k, v in c.FLAGS.items()) + ", or empty",
+           "Use e, p or b, or leave the cell empty.")
+    sexes = frame["sex"].str.lower()
+    reject(~sexes.isin(list(c.SEXES)), "sex", "bad-sex", "female, male, total or empty",
+           "Use female, male or total.")
+
+    tidy = pd.DataFrame({
+        "indicator": frame["indicator"], "country": countries, "partner": partners,
+        "region": frame["region"].str.upper(), "sex": sexes.map(c.SEXES),
+        "year": years, "value": values, "flag": flags,
+        "note": frame["note"], "source": frame["source"],
+    })
+    _reject_duplicates(tidy[~bad], tidy.index, reject)
+    valid = tidy[~bad].copy()
+    valid["year"] = valid["year"].astype(int)
+    valid["value"] = valid["value"].astype(float)
+    return valid.reset_index(drop=True)[OBSERVATION_COLUMNS], _new_indicators(frame[~bad], known)
+
+
+def _check_ranges(frame, values, indicators, reject) -> None:
+    if indicators.empty or "min_value" not in indicators:
+        return
+    limits = indicators.set_index("id")
+    low = pd.to_numeric(frame["indicator"].map(limits["min_value"]), errors="coerce")
+    high = pd.to_numeric(frame["indicator"].map(limits["max_value"]), errors="coerce")
+    unit = frame["indicator"].map(limits["unit"]).fillna("")
+    below = values.notna() & low.notna() & (values < low)
+    above = values.notna() & high.notna() & (values > high)
+    for mask, word in ((below, "negative-value"), (above, "value-out-of-range")):
+        if not mask.any():
+            continue
+        index = mask[mask].index[0]
+        reject(mask, "value", word,
+               f"a value from {low[index]:g} to {high[index]:g} {unit[index]}".replace("nan", "…"),
+               "A stock or count cannot be negative and a share cannot exceed 100: check the "
+               "sign and the unit of the value.")
+
+
+def _reject_duplicates(candidates: pd.DataFrame, index: pd.Index, reject) -> None:
+    keys = list(c.KEY_COLUMNS)
+    duplicated = candidates.duplicated(keys, keep=False)
+    if not duplicated.any():
+        return
+    in_group = candidates[duplicated]
+    conflicting = in_group.groupby(keys, dropna=False)["value"].transform("nunique") > 1
+    conflict_rows = conflicting[conflicting].index
+    repeats = candidates.duplicated(keys, keep="first")
+    repeat_rows = repeats[repeats].index.difference(conflict_rows)
+    reject(pd.Series(index.isin(conflict_rows), index=index), "value", "duplicate-conflict",
+           "one value per indicator, country, partner, region, sex and year",
+           "Two or more rows give different values for the same key: keep the right one and "
+           "delete the others.")
+    reject(pd.Series(index.isin(repeat_rows), index=index), "value", "duplicate-row",
+           "each row once", "This row repeats an earlier row with the same value; the copy is "
+           "ignored. Delete it.", severity=c.WARNING, drop=True)
+
+
+def _new_indicators(frame: pd.DataFrame, known: set[str]) -> pd.DataFrame:
+    new = frame[~frame["indicator"].isin(known) & (frame["indicator_label"] != "")]
+    if new.empty:
+        return pd.DataFrame()
+    described = new.drop_duplicates("indicator")
+    return pd.DataFrame({
+        "id": described["indicator"], "label": described["indicator_label"],
+        "unit": described["unit"], "migration_type": described["migration_type"],
+        "definition": described["definition"], "measure": described["measure"],
+        "source_id": described["source"], "estimate": "no", "time_basis": "as given in the file",
+    }).reset_index(drop=True)
+
+
+_RESOLVED: dict[str, str | None] = {}
+
+
+def _resolve_cached(text: str) -> str | None:
+    if text not in _RESOLVED:
+        _RESOLVED[text] = resolve_country(text)
+    return _RESOLVED[text]

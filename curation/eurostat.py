@@ -1,0 +1,101 @@
+"""Readers for the Eurostat extracts: immigration, residence permits, population, asylum."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from components.countries import REGION
+from curation.ledger import Ledger, resolve_names
+from curation.readers import COLUMNS, _read, _tidy
+
+TOTAL = "Total"
+VALUE_COLUMNS = ["Migrants number", "number of citizens in country"]
+# Labels that name groups of countries or legal categories, not a country; dropped by name.
+NOT_COUNTRIES_EXACT = {
+    "Africa", "America", "Asia", "Europe", "Oceania", "Caribbean", "Melanesia", "Polynesia",
+    "Micronesia", "Australia and New Zealand", "British overseas countries and territories",
+    "Foreign country and stateless", "Others", "Recognised non-citizens", "Reporting country",
+    "Stateless", "Unknown", "European Free Trade Association", "South America",
+}
+NOT_COUNTRIES_PATTERN = re.compile(
+    r"^(Central|Eastern|Northern|Southern|Western|South-Eastern) (Africa|America|Asia)$"
+    r"|^Other .* countries|^Candidate countries|^EU\d\d countries|^European Union - "
+    r"|^European Free Trade Association except|^Non-EU\d\d countries|developed countries|"
+    r"^Countries other than"
+)
+
+
+def _not_countries(labels: pd.Series) -> set[str]:
+    return {label for label in labels.unique()
+            if label in NOT_COUNTRIES_EXACT or NOT_COUNTRIES_PATTERN.search(label)}
+
+
+def _resolve_pair(frame: pd.DataFrame, ledger: Ledger, citizenship: str) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+    """Drop aggregate labels (keeping 'Total'), then map reporting country and citizenship to ISO3."""
+    aggregates = _not_countries(frame[citizenship]) | _not_countries(frame["geo"])
+    frame = ledger.drop(frame, frame[citizenship].isin(aggregates) | frame["geo"].isin(aggregates),
+                        "citizenship or reporting label is a group of countries or a legal "
+                        "category, not a country: " + "; ".join(sorted(aggregates)))
+    value = frame[next(col for col in VALUE_COLUMNS if col in frame.columns)]
+    silent = value.groupby([frame["geo"], frame["year"]]).transform("sum") == 0
+    frame = ledger.drop(frame, silent, "every value of this reporting country and year is 0: "
+                        "read as not reported, not as zero")
+    geo = resolve_names(frame["geo"], ledger.source_file, set())
+    # 'Total'' is all citizenships together: it becomes the empty partner, as the contract says.
+    is_total = frame[citizenship] == TOTAL
+    citizens = resolve_names(frame.loc[~is_total, citizenship], ledger.source_file, set())
+    citizens = citizens.reindex(frame.index).fillna("")
+    return frame, geo, citizens
+
+
+def immigration(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
+    frame, ledger = _read(source_dir, "eurostat/immigration_by_citizenship.csv")
+    frame, geo, citizens = _resolve_pair(frame, ledger, "Country of citizenship")
+    value = frame["Migrants number"]
+    by_citizenship = _tidy("immigration_by_citizenship", geo, citizens, frame["year"], value)
+    own = (geo == citizens)
+    returning = _tidy("returning_nationals", geo[own], "", frame["year"][own], value[own])
+    ledger.close(used=len(frame))
+    return pd.concat([by_citizenship, returning], ignore_index=True), [ledger]
+
+
+def residence_permits(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
+    frame, ledger = _read(source_dir, "eurostat/valid_permits_by_citizenship.csv")
+    frame, geo, citizens = _resolve_pair(frame, ledger, "Country of citizenship")
+    value, year = frame["Migrants number"], frame["year"]
+    abroad = citizens.isin(list(REGION))
+    at_home = geo.isin(list(REGION))
+    neither = ~abroad & ~at_home
+    if neither.any():
+        ledger.dropped.append(("neither the citizenship nor the reporting country is in the region",
+                               int(neither.sum())))
+    frames = [
+        _tidy("residence_permits_abroad", citizens[abroad], geo[abroad], year[abroad], value[abroad]),
+        _tidy("residence_permits_foreigners", geo[at_home], citizens[at_home], year[at_home], value[at_home]),
+    ]
+    ledger.close(used=int((~neither).sum()))
+    return pd.concat(frames, ignore_index=True), [ledger]
+
+
+def population(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
+    frame, ledger = _read(source_dir, "eurostat/population_by_citizenship.csv")
+    frame, geo, citizens = _resolve_pair(frame, ledger, "citizen")
+    value, year = frame["number of citizens in country"], frame["year"]
+    abroad = citizens.isin(list(REGION)) & (geo != citizens)
+    frames = [
+        _tidy("population_by_citizenship", geo, citizens, year, value),
+        _tidy("citizens_resident_in_eu_efta", citizens[abroad], geo[abroad], year[abroad], value[abroad]),
+    ]
+    ledger.close(used=len(frame))
+    return pd.concat(frames, ignore_index=True)[COLUMNS], [ledger]
+
+
+def asylum(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
+    frame, ledger = _read(source_dir, "eurostat/asylum_applicants_total_BG_HR_RO.csv")
+    geo = resolve_names(frame["geo"], ledger.source_file, set())
+    ledger.close(used=len(frame))
+    return _tidy("asylum_applicants", geo, "", frame["year"],
+                 frame["asylum_applicants_total_all_citizenships"]), [ledger]
