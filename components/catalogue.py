@@ -14,7 +14,7 @@ INDICATOR_COLUMNS = (
     "time_basis", "min_value", "max_value", "denominator", "notes",
 )
 SOURCE_COLUMNS = (
-    "id", "publisher", "dataset", "edition", "url", "licence", "credit", "date_accessed", "notes",
+    "id", "short", "publisher", "dataset", "edition", "url", "licence", "credit", "date_accessed", "notes",
 )
 
 

@@ -1,0 +1,144 @@
+"""Pure figures computed from a Dataset: headline numbers, the 20% claim, coverage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.countries import KOSOVO, REGION, WESTERN_BALKANS
+
+HEADLINE_INDICATORS = (
+    "emigrant_stock", "share_of_native_born_abroad", "population", "net_migration",
+    "remittances_pct_gdp",
+)
+CLAIM_SHARE = 20.0  # "around 20% of the population in Western Balkan countries lives outside"
+
+
+def totals(observations: pd.DataFrame, indicator: str) -> pd.DataFrame:
+    """Country totals (no partner, no region, both sexes) of one indicator."""
+    rows = observations[
+        (observations["indicator"] == indicator) & (observations["partner"] == "")
+        & (observations["region"] == "") & (observations["sex"] == "")
+    ]
+    return rows
+
+
+def latest(observations: pd.DataFrame, indicator: str, country: str) -> dict | None:
+    rows = totals(observations, indicator)
+    rows = rows[rows["country"] == country]
+    if rows.empty:
+        return None
+    return rows.sort_values("year").iloc[-1].to_dict()
+
+
+def headline_figures(observations: pd.DataFrame, indicators: pd.DataFrame,
+                     countries=tuple(REGION)) -> pd.DataFrame:
+    """One row per country and headline indicator: the latest year with data, or a gap."""
+    catalogue = indicators.set_index("id")
+    records = []
+    for country in countries:
+        for indicator in HEADLINE_INDICATORS:
+            if indicator not in catalogue.index:
+                continue
+            found = latest(observations, indicator, country) or {}
+            records.append({
+                "country": country, "indicator": indicator,
+                "label": catalogue.at[indicator, "label"], "unit": catalogue.at[indicator, "unit"],
+                "year": found.get("year"), "value": found.get("value"),
+                "flag": found.get("flag", ""), "note": found.get("note", ""),
+                "source_id": found.get("source") or catalogue.at[indicator, "source_id"],
+                "estimate": catalogue.at[indicator, "estimate"] == "yes" or found.get("flag") == "e",
+            })
+    return pd.DataFrame(records)
+
+
+@dataclass(frozen=True)
+class ClaimCheck:
+    year: int | None
+    region_share: float | None  # % of people born in the Western Balkans living abroad
+    by_country: pd.DataFrame  # country, share
+    emigrants: float | None
+    native_born: float | None
+
+    @property
+    def verdict(self) -> str:
+        if self.region_share is None:
+            return "The data needed to check this claim is not loaded."
+        gap = self.region_share - CLAIM_SHARE
+        if abs(gap) <= 2.5:
+            return "close to the claim"
+        return "above the claim" if gap > 0 else "below the claim"
+
+
+def western_balkans_claim(observations: pd.DataFrame) -> ClaimCheck:
+    """Share of everyone born in the Western Balkans who lives abroad, UN DESA's latest year.
+
+    Kosovo is inside Serbia in UN DESA, so Serbia's figures (and the derived indicator) cover it.
+    """
+    share = totals(observations, "share_of_native_born_abroad")
+    members = [c for c in WESTERN_BALKANS if c != KOSOVO]
+    share = share[share["country"].isin(members)]
+    if share.empty:
+        return ClaimCheck(None, None, pd.DataFrame(columns=["country", "share"]), None, None)
+    year = int(share["year"].max())
+    in_year = share[share["year"] == year]
+    emigrants = totals(observations, "emigrant_stock")
+    emigrants = emigrants[(emigrants["year"] == year) & emigrants["country"].isin(members)]
+    by_country = in_year[["country", "value"]].rename(columns={"value": "share"})
+    # Native-born = emigrants / share; summing both gives the region's pooled share.
+    joined = emigrants.set_index("country")["value"].to_frame("emigrants").join(
+        by_country.set_index("country"), how="inner")
+    joined["native_born"] = joined["emigrants"] / (joined["share"] / 100)
+    region_share = None
+    if len(joined) == len(members):
+        region_share = float(joined["emigrants"].sum() / joined["native_born"].sum() * 100)
+    return ClaimCheck(year, region_share, by_country.sort_values("share", ascending=False),
+                      float(joined["emigrants"].sum()), float(joined["native_born"].sum()))
+
+
+def coverage_matrix(observations: pd.DataFrame, indicators: pd.DataFrame,
+                    countries=tuple(REGION)) -> pd.DataFrame:
+    """Indicator x country: the years covered, e.g. '1990–2020 (7)'; empty where there is nothing."""
+    rows = observations[observations["country"].isin(countries)]
+    span = rows.groupby(["indicator", "country"])["year"].agg(["min", "max", "nunique"])
+    text = span.apply(lambda r: f"{r['min']}–{r['max']} ({r['nunique']})" if r["min"] != r["max"]
+                      else f"{r['min']} (1)", axis=1)
+    matrix = text.unstack("country").reindex(columns=list(countries)).fillna("")
+    labels = indicators.set_index("id")["label"]
+    order = [i for i in indicators["id"] if i in matrix.index]
+    matrix = matrix.reindex(order)
+    matrix.index = [f"{labels.get(i, i)} [{i}]" for i in matrix.index]
+    return matrix
+
+
+def headline_table(headlines: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, tuple[str, str]]]:
+    """Countries as rows, headline indicators as columns, values formatted for reading.
+
+    A column is headed by its most common year; a cell from another year says which. Returns
+    the table and, per column, (source id, years) for the source lines under it.
+    """
+    from components.countries import country_name
+    from components.formatting import format_number
+
+    table = pd.DataFrame(index=[country_name(c) for c in dict.fromkeys(headlines["country"])])
+    sources = {}
+    for indicator, rows in headlines.groupby("indicator", sort=False):
+        years = rows["year"].dropna().astype(int)
+        usual = int(years.mode().iloc[0]) if len(years) else None
+        label = rows["label"].iloc[0] + (f" ({usual})" if usual else "")
+        if rows["estimate"].any():
+            label += " · estimate"
+        cells = []
+        for row in rows.itertuples():
+            if pd.isna(row.year):
+                cells.append("in Serbia's figure" if row.country == KOSOVO and "stock" in indicator
+                             or row.country == KOSOVO and indicator == "share_of_native_born_abroad"
+                             else "no data")
+                continue
+            text = format_number(row.value, row.unit)
+            cells.append(text if int(row.year) == usual else f"{text} ({int(row.year)})")
+        table[label] = cells
+        span = f"{years.min()}–{years.max()}" if len(years) and years.min() != years.max() else usual
+        sources[label] = (rows["source_id"].iloc[0], span)
+    return table, sources
