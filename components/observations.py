@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 from pathlib import Path
@@ -88,7 +89,8 @@ def read_observation_file(
     report.rows_rejected = len(frame) - len(valid)
     if report.rows_loaded == 0 and not report.rejected:
         problems.add("no-valid-rows", c.ERROR, "at least one row that passes the checks",
-                     "Fix the rows listed above; until then the file is left out.")
+                     "Fix the problems listed for this file on the Data & sources page; until "
+                     "then the file is left out.")
     if report.rejected:
         return empty, pd.DataFrame(), report
     return valid, new_indicators, report
@@ -107,13 +109,26 @@ def _parse_csv(raw: bytes, problems: _Collector) -> pd.DataFrame | None:
                      value=f"byte {raw[error.start:error.start + 1]!r} at position {error.start}")
         return None
     try:
-        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
-                           skip_blank_lines=True)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
-        problems.add("not-csv", c.ERROR, "comma-separated values with the same number of "
-                     "cells on every row", f"Open the file in a spreadsheet and save it as CSV "
-                     f"again ({str(error).strip()[:120]}).")
+        records = list(csv.reader(io.StringIO(text)))
+    except csv.Error as error:
+        problems.add("not-csv", c.ERROR, "comma-separated values", "Open the file in a spreadsheet "
+                     f"and save it as CSV again ({error}).")
         return None
+    header = records[0]
+    width = len(header)
+    kept, numbers = [], []
+    for number, record in enumerate(records[1:], start=2):
+        if not any(cell.strip() for cell in record):
+            continue  # Excel leaves blank lines at the end of a sheet
+        if len(record) > width and any(cell.strip() for cell in record[width:]):
+            problems.add("not-csv", c.ERROR, f"{width} cells on every row, one per header cell, "
+                         "the same number of cells on every row", "Check this row for a stray comma "
+                         "(write decimals with a dot, or put the cell in quotes).",
+                         row=number, value=f"{len(record)} cells")
+            return None
+        kept.append((record + [""] * width)[:width])
+        numbers.append(number - 2)  # so that index + 2 is the row number a spreadsheet shows
+    return pd.DataFrame(kept, columns=header, index=numbers, dtype=str)
 
 
 def _validate_rows(frame, indicators, problems) -> tuple[pd.DataFrame, pd.DataFrame]:

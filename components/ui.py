@@ -29,7 +29,9 @@ def file_notices(data: Dataset) -> None:
     rejected = [report for report in data.reports if report.rejected]
     if rejected:
         names = ", ".join(f"**{report.file}**" for report in rejected)
-        first = next(p for p in rejected[0].problems if p.severity == "error")
+        # The most specific problem first: a row-level one explains more than the file summary.
+        problems = rejected[0].problems
+        first = next((p for p in problems if p.check != "no-valid-rows"), problems[0])
         st.warning(
             f"{len(rejected)} data file(s) could not be used and are left out: {names}. "
             f"All other data is shown. First problem: {first.message} "

@@ -1,0 +1,109 @@
+"""Curation: exact figures against the extracts, and a re-run that changes nothing."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from curation.__main__ import curate
+from tests.conftest import DATA, SHARED_SOURCES
+
+pytestmark = pytest.mark.skipif(not SHARED_SOURCES.is_dir(), reason="needs ../shared/sources beside the checkout")
+
+
+@pytest.fixture(scope="module")
+def curated(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("curated") / "data"
+    out.mkdir()
+    curate(SHARED_SOURCES, out)
+    return out
+
+
+def _observations(folder: Path) -> pd.DataFrame:
+    frames = [pd.read_csv(path, keep_default_na=False) for path in sorted((folder / "observations").glob("*.csv"))]
+    return pd.concat(frames, ignore_index=True)
+
+
+def _value(frame, indicator, country, year, partner=""):
+    rows = frame[(frame["indicator"] == indicator) & (frame["country"] == country)
+                 & (frame["year"] == year) & (frame["partner"] == partner)]
+    assert len(rows) == 1, rows
+    return float(rows.iloc[0]["value"])
+
+
+def test_published_un_desa_totals(curated):
+    frame = _observations(curated)
+    assert _value(frame, "emigrant_stock", "ALB", 2020) == 1_250_451
+    assert _value(frame, "immigrant_stock", "ALB", 2020) == 48_810
+    assert _value(frame, "immigrant_stock", "SRB", 2020) == 823_011
+
+
+def test_values_match_the_extracts_row_for_row(curated):
+    frame = _observations(curated)
+    bilateral = pd.read_csv(SHARED_SOURCES / "un_desa/ims2020_bilateral_stock.csv")
+    moldova_italy = bilateral[(bilateral.origin_iso3 == "MDA") & (bilateral.destination_iso3 == "ITA") & (bilateral.year == 2020)]
+    assert _value(frame, "emigrant_stock", "MDA", 2020, "ITA") == moldova_italy.migrant_stock.item()
+    romania = pd.read_csv(SHARED_SOURCES / "world_bank/wdi_net_migration_SM.POP.NETM.csv")
+    for row in romania[romania.geo == "rou"].itertuples():
+        assert _value(frame, "net_migration", "ROU", row.time) == row.value
+    kosovo = pd.read_csv(SHARED_SOURCES / "world_bank/population_SP.POP.TOTL.csv")
+    kosovo_2024 = kosovo[(kosovo["Country Code"] == "XKX") & (kosovo.Year == 2024)].Value.item()
+    assert _value(frame, "population", "XKX", 2024) == kosovo_2024
+    remittances = pd.read_csv(SHARED_SOURCES / "world_bank/wdi_remittances_pct_gdp_BX.TRF.PWKR.DT.GD.ZS.csv")
+    pct = remittances[(remittances.geo == "mda") & (remittances.time == 2024)].value.item()
+    assert _value(frame, "remittances_pct_gdp", "MDA", 2024) == pytest.approx(pct)
+
+
+def test_flows_are_estimates_and_returns_are_present(curated):
+    frame = _observations(curated)
+    flows = frame[frame["indicator"].str.endswith("_5yr")]
+    assert set(flows["flag"]) == {"e"}
+    returns = flows[(flows["indicator"] == "return_flow_5yr") & (flows["partner"] == "")]
+    assert {"ALB", "BGR", "MDA", "MKD", "ROU", "SRB", "MNE"} <= set(returns["country"])
+    abel = pd.read_csv(SHARED_SOURCES / "abel_cohen/bilateral_flows_5yr.csv")
+    serbia_from_germany = abel[(abel.flow_type == "return") & (abel.origin_iso3 == "DEU")
+                               & (abel.destination_iso3 == "SRB") & (abel.period == "2015-2020")]
+    assert _value(frame, "return_flow_5yr", "SRB", 2020, "DEU") == serbia_from_germany.flow.item()
+
+
+def test_returning_nationals_and_kosovo_key(curated):
+    frame = _observations(curated)
+    imm = pd.read_csv(SHARED_SOURCES / "eurostat/immigration_by_citizenship.csv")
+    own = imm[(imm.geo == "Romania") & (imm["Country of citizenship"] == "Romania") & (imm.year == 2023)]
+    assert _value(frame, "returning_nationals", "ROU", 2023) == own["Migrants number"].item()
+    assert "XKX" in set(frame[frame["indicator"] == "citizens_resident_in_eu_efta"]["country"])
+    assert not frame["country"].isin(["KOS", "XK"]).any()
+
+
+def test_derived_share_definition(curated):
+    frame = _observations(curated)
+    emigrants = _value(frame, "emigrant_stock", "MKD", 2020)
+    immigrants = _value(frame, "immigrant_stock", "MKD", 2020)
+    population = _value(frame, "population", "MKD", 2020)
+    expected = emigrants / (emigrants + population - immigrants) * 100
+    assert _value(frame, "share_of_native_born_abroad", "MKD", 2020) == pytest.approx(expected, abs=1e-3)
+    serbia_population = _value(frame, "population", "SRB", 2020) + _value(frame, "population", "XKX", 2020)
+    assert _value(frame, "emigrants_share_of_population", "SRB", 2020) == pytest.approx(
+        _value(frame, "emigrant_stock", "SRB", 2020) / serbia_population * 100, abs=1e-3)
+
+
+def test_rerun_reproduces_the_committed_data_byte_for_byte(curated):
+    for folder in ("observations", "catalogue", "boundaries"):
+        names = sorted(p.name for p in (curated / folder).iterdir())
+        match, mismatch, errors = filecmp.cmpfiles(curated / folder, DATA / folder, names, shallow=False)
+        assert mismatch == [] and errors == [], f"{folder}: re-run differs from committed: {mismatch + errors}"
+    assert (curated / "CURATION_REPORT.md").read_bytes() == (DATA / "CURATION_REPORT.md").read_bytes()
+
+
+def test_every_source_row_is_accounted_for(curated):
+    report = (curated / "CURATION_REPORT.md").read_text()
+    assert "| abel_cohen/bilateral_flows_5yr.csv | 25,272 | 13,760 | 11,512 |" in report
+    assert "| un_desa/ims2020_bilateral_stock.csv | 6,075 | 6,075 | 0 | - |" in report
+
+
+def test_geometry_sizes(curated):
+    assert (curated / "boundaries" / "world_countries.geojson").stat().st_size <= 400_000
+    assert (curated / "boundaries" / "region_countries.geojson").stat().st_size <= 300_000
