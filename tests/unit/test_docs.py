@@ -1,0 +1,39 @@
+"""The README is the staff's contract: it must name every column, flag and setting the code uses."""
+
+from __future__ import annotations
+
+import re
+
+from components import contract
+from components.settings import SETTINGS
+from tests.conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+CONTRACT_SECTION = README.split("## Adding or updating data", 1)[1].split("\n## ", 1)[0]
+
+
+def test_every_contract_column_is_documented():
+    for column in contract.ALL_COLUMNS:
+        assert f"`{column}`" in CONTRACT_SECTION, f"README does not document the column {column}"
+
+
+def test_every_flag_is_documented():
+    for flag, meaning in contract.FLAGS.items():
+        assert f"`{flag}` {meaning}" in CONTRACT_SECTION
+
+
+def test_every_setting_is_documented_with_its_help():
+    for name, setting in SETTINGS.items():
+        assert f"`{name}`" in README and setting.help in README
+
+
+def test_the_two_commands_are_in_the_readme_and_ci_calls_the_test_command():
+    assert "```bash\nbin/run\n```" in README and "```bash\nbin/test\n```" in README
+    assert "bin/test" in (REPO / ".ci" / "run").read_text()
+
+
+def test_only_the_ui_helpers_import_streamlit_in_components():
+    for path in (REPO / "components").glob("*.py"):
+        if path.name == "ui.py":
+            continue
+        assert not re.search(r"^\s*(import|from) streamlit", path.read_text(), re.M), path.name
