@@ -2,10 +2,16 @@
 
 import streamlit as st
 
+
 st.set_page_config(page_title="SEE Mobility Dashboard", page_icon="assets/favicon.png", layout="wide")
 
 pages = [
     st.Page("pages/overview.py", title="Overview", icon=":material/home:", url_path="overview", default=True),
+    st.Page("pages/map.py", title="Map", icon=":material/map:", url_path="map"),
+    st.Page("pages/corridors.py", title="Diaspora corridors", icon=":material/flight_takeoff:", url_path="corridors"),
+    st.Page("pages/trends.py", title="Trends", icon=":material/show_chart:", url_path="trends"),
+    st.Page("pages/compare.py", title="Compare", icon=":material/bar_chart:", url_path="compare"),
+    st.Page("pages/profile.py", title="Country profile", icon=":material/flag:", url_path="profile"),
     st.Page("pages/data_sources.py", title="Data & sources", icon=":material/menu_book:", url_path="data"),
 ]
 st.navigation(pages).run()

@@ -52,6 +52,14 @@ HISTORICAL: dict[str, str] = {
     "ANT": "Netherlands Antilles (former)",
 }
 
+# ISO's official short names are long ("Russian Federation"); people read these instead.
+DISPLAY_NAMES = {
+    "RUS": "Russia", "USA": "United States", "GBR": "United Kingdom", "KOR": "South Korea",
+    "PRK": "North Korea", "IRN": "Iran", "SYR": "Syria", "VNM": "Vietnam", "TZA": "Tanzania",
+    "VEN": "Venezuela", "BOL": "Bolivia", "LAO": "Laos", "CZE": "Czechia", "TUR": "Türkiye",
+    "COD": "DR Congo", "PSE": "Palestine", "FSM": "Micronesia", "BRN": "Brunei",
+}
+
 _ALIASES_FILE = Path(__file__).with_name("reference") / "country_aliases.csv"
 
 
@@ -102,6 +110,8 @@ def country_name(iso3: str) -> str:
         return REGION[iso3]
     if iso3 in HISTORICAL:
         return HISTORICAL[iso3]
+    if iso3 in DISPLAY_NAMES:
+        return DISPLAY_NAMES[iso3]
     country = pycountry.countries.get(alpha_3=iso3)
     if country is None:
         return iso3

@@ -140,6 +140,9 @@ def _countries(path):
     out = src.dissolve("iso3", aggfunc="first", sort=True).reset_index()
     out["code"] = out["iso3"]
     out["name"] = out["NAME_EN"].map(_fix_name)
+    # Natural Earth's label point of the largest part: where corridor arcs start and end.
+    out["label_lon"] = out["LABEL_X"].astype(float).round(2)
+    out["label_lat"] = out["LABEL_Y"].astype(float).round(2)
     return out
 
 
@@ -183,8 +186,8 @@ def curate_boundaries(source_dir: pathlib.Path, out_dir: pathlib.Path) -> list[d
         if missing := sorted(set(REGION) - set(present)):
             raise ValueError(f"{name}: region countries missing: {missing}")
     return [
-        _write("world_countries.geojson", world, ("code", "name"), out_dir),
-        _write("region_countries.geojson", region, ("code", "name"), out_dir),
+        _write("world_countries.geojson", world, ("code", "name", "label_lon", "label_lat"), out_dir),
+        _write("region_countries.geojson", region, ("code", "name", "label_lon", "label_lat"), out_dir),
         _write("region_admin1.geojson", admin1, ("code", "name", "country"), out_dir),
         _write("region_nuts.geojson", nuts, ("code", "name", "level", "country"), out_dir),
     ]

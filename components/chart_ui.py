@@ -1,0 +1,23 @@
+"""How every chart is shown: figure, source line, the numbers behind it, and a CSV of the view."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.export import to_csv_bytes
+
+
+def show_chart(figure, table: pd.DataFrame, *, source_lines: list[str], file_name: str, key: str,
+               alt: str = "") -> None:
+    if figure.__class__.__module__.startswith("pydeck"):
+        st.pydeck_chart(figure, height=560, key=f"{key}-chart")
+    else:
+        st.plotly_chart(figure, theme=None, key=f"{key}-chart", config={"displaylogo": False})
+    st.caption("  \n".join(dict.fromkeys(source_lines)))
+    if alt:
+        st.caption(alt)
+    with st.expander("The numbers behind this chart"):
+        st.dataframe(table, hide_index=True, width="stretch")
+        st.download_button("Download this view (CSV)", to_csv_bytes(table), file_name=file_name,
+                           mime="text/csv", key=f"{key}-csv", icon=":material/download:")

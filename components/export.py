@@ -1,0 +1,37 @@
+"""Downloads that are safe to open in Excel, and a view's table with readable column names."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.countries import country_name
+
+# A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """Prefix text that a spreadsheet would run as a formula; numbers (negative too) stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object:
+            safe[column] = safe[column].map(neutralise)
+    safe.columns = [neutralise(str(c)) for c in safe.columns]
+    return safe.to_csv(index=False).encode("utf-8")
+
+
+def view_table(frame: pd.DataFrame, *, indicator: str, unit: str, source: str) -> pd.DataFrame:
+    """The rows behind a chart, with names, unit and source on every row so a copy stays honest."""
+    table = frame.copy()
+    for column in ("country", "partner"):
+        if column in table:
+            table.insert(table.columns.get_loc(column) + 1, f"{column}_name",
+                         table[column].map(lambda c: country_name(c) if c else ""))
+    table["indicator"], table["unit"], table["source"] = indicator, unit, source
+    return table.reset_index(drop=True)

@@ -1,0 +1,129 @@
+"""The shared filter widgets: the same on every page, kept across pages, written into the URL."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import filters
+from components.countries import REGION, country_name
+from components.dataset import Dataset
+
+_SEEDED = "_filters_seeded"
+_INITIAL = "_initial_query"
+_NOTICES = "_url_notices"
+
+
+def _initial_query() -> dict:
+    """The query string the session was opened with (a shared link), read once."""
+    if _INITIAL not in st.session_state:
+        st.session_state[_INITIAL] = {key: st.query_params.get_all(key) for key in st.query_params}
+    return st.session_state[_INITIAL]
+
+
+def _seed(data: Dataset) -> filters.Choices:
+    options = filters.choices(data.observations, data.indicators)
+    if not st.session_state.get(_SEEDED):
+        raw = {key: values if key == "countries" and len(values) > 1 else (values[0] if values else "")
+               for key, values in _initial_query().items()}
+        selection, notices = filters.parse_query(raw, options)
+        st.session_state.update({
+            "countries": selection.countries, "migration_type": selection.migration_type,
+            "indicator": selection.indicator, "view": selection.view,
+        })
+        if selection.year is not None:
+            st.session_state["year"] = selection.year
+        if selection.years is not None:
+            st.session_state["year_range"] = selection.years
+        st.session_state[_NOTICES] = notices
+        st.session_state[_SEEDED] = True
+    return options
+
+
+def page_option(key: str, options: list, default):
+    """Seed a page's own widget from the shared link once; later the widget's own state rules."""
+    if key not in st.session_state:
+        raw = _initial_query().get(key, [])
+        value = raw[0] if raw else None
+        cast = type(options[0]) if options else str
+        try:
+            value = cast(value) if value is not None else None
+        except (TypeError, ValueError):
+            value = None
+        if value is not None and value not in options:
+            st.session_state.setdefault(_NOTICES, []).append(
+                f"The link's {key} '{raw[0]}' is not available here; showing the default.")
+            value = None
+        st.session_state[key] = value if value is not None else default
+        _show_notices()
+    elif st.session_state[key] not in options:
+        st.session_state[key] = default
+    return st.session_state[key]
+
+
+def years_of(data: Dataset, indicator: str) -> list[int]:
+    return filters.choices(data.observations, data.indicators).years.get(indicator, [])
+
+
+def shared_filters(data: Dataset, *, year: str | None = "single", indicator: bool = True,
+                   indicator_filter=None, views: list[str] | None = None,
+                   multi_country: bool = True) -> filters.Selection:
+    """Render the filters in the sidebar and return what they select."""
+    options = _seed(data)
+    sidebar = st.sidebar
+    sidebar.header("Filters")
+    countries = list(REGION)
+    st.session_state["countries"] = [c for c in st.session_state.get("countries", []) if c in countries]
+    if multi_country:
+        chosen = sidebar.multiselect("Countries", countries, key="countries", format_func=country_name,
+                                     persist_state="session", placeholder="Choose countries")
+    else:
+        chosen = st.session_state["countries"]
+    types = options.migration_types
+    if st.session_state.get("migration_type") not in types:
+        st.session_state["migration_type"] = types[0] if types else ""
+    migration_type = sidebar.selectbox("Migration type", types, key="migration_type",
+                                       persist_state="session")
+    selection = filters.Selection(countries=list(chosen), migration_type=migration_type)
+    if indicator:
+        allowed = [i for i in options.indicators.get(migration_type, [])
+                   if indicator_filter is None or indicator_filter(i)]
+        if not allowed:
+            sidebar.info("No indicator of this type can be shown on this page.")
+            selection.indicator = ""
+        else:
+            default = options.default_indicator(migration_type)
+            if st.session_state.get("indicator") not in allowed:
+                st.session_state["indicator"] = default if default in allowed else allowed[0]
+            selection.indicator = sidebar.selectbox(
+                "Indicator", allowed, key="indicator", format_func=lambda i: options.labels.get(i, i),
+                persist_state="session")
+    years = options.years.get(selection.indicator, [])
+    if year == "single" and years:
+        if st.session_state.get("year") not in years:
+            st.session_state["year"] = years[-1]
+        selection.year = sidebar.select_slider("Year", years, key="year", persist_state="session")
+    elif year == "range" and len(years) > 1:
+        current = st.session_state.get("year_range")
+        if not (isinstance(current, (tuple, list)) and len(current) == 2
+                and current[0] in years and current[1] in years and current[0] <= current[1]):
+            st.session_state["year_range"] = (years[0], years[-1])
+        selection.years = tuple(sidebar.select_slider("Years", years, key="year_range",
+                                                      persist_state="session"))
+    if views:
+        if st.session_state.get("view") not in views:
+            st.session_state["view"] = views[0]
+        selection.view = sidebar.radio("Show", views, key="view", persist_state="session",
+                                       format_func=lambda v: filters.VIEWS[v])
+    _show_notices()
+    return selection
+
+
+def _show_notices() -> None:
+    for notice in st.session_state.pop(_NOTICES, []):
+        st.info(notice, icon=":material/link_off:")
+
+
+def publish(selection: filters.Selection, **extra) -> None:
+    """Write the view into the URL so that a copied link reopens it."""
+    selection.extra.update({key: str(value) for key, value in extra.items() if value is not None})
+    st.query_params.from_dict(filters.to_query(selection))

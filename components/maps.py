@@ -1,0 +1,122 @@
+"""Choropleth maps built on the shipped GeoJSON only: no tiles, no topojson, no other host.
+
+Plotly's `geo` traces fetch a world topojson from a CDN even with our own GeoJSON, so we use the
+MapLibre-based `choroplethmap` with the built-in 'white-bg' style, which loads nothing.
+Values are put into a few classes: on a projector five shades read better than a gradient.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.charts import house_style
+from components.countries import country_name
+from components.formatting import format_number
+
+SEQUENTIAL = ["#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]  # ColorBrewer Blues
+NEGATIVE = ["#b35806", "#e08214", "#fdb863"]  # PuOr, orange side: more people left
+POSITIVE = ["#b2abd2", "#8073ac", "#542788"]  # PuOr, purple side: more people arrived
+NO_DATA = "#f2f2f2"
+CONTEXT = "#e6e6e6"
+REGION_VIEW = dict(center={"lat": 43.6, "lon": 22.8}, zoom=4.55)
+
+
+def _nice(value: float) -> float:
+    if value == 0 or not math.isfinite(value):
+        return value
+    magnitude = 10 ** math.floor(math.log10(abs(value)))
+    return round(value / magnitude * 2) / 2 * magnitude
+
+
+def classes(values: pd.Series, count: int = 5) -> list[tuple[float, float, str]]:
+    """(low, high, colour) classes from quantiles, rounded to readable edges; diverging around 0."""
+    data = values.dropna().astype(float)
+    if data.empty:
+        return []
+    if data.min() < 0 < data.max():
+        negative = _edges(data[data < 0], len(NEGATIVE))
+        positive = _edges(data[data >= 0], len(POSITIVE))
+        return ([(lo, hi, NEGATIVE[i]) for i, (lo, hi) in enumerate(negative)]
+                + [(lo, hi, POSITIVE[i]) for i, (lo, hi) in enumerate(positive)])
+    edges = _edges(data, count)
+    palette = SEQUENTIAL[-len(edges):] if data.min() >= 0 else list(reversed(NEGATIVE))[-len(edges):]
+    return [(lo, hi, palette[i]) for i, (lo, hi) in enumerate(edges)]
+
+
+def _edges(data: pd.Series, count: int) -> list[tuple[float, float]]:
+    points = sorted(set(_nice(q) for q in np.quantile(data, np.linspace(0, 1, count + 1))))
+    points[0], points[-1] = min(points[0], data.min()), max(points[-1], data.max())
+    if len(points) == 1:
+        return [(points[0], points[0])]
+    return list(zip(points[:-1], points[1:]))
+
+
+def assign(values: pd.Series, bins: list[tuple[float, float, str]]) -> pd.Series:
+    """The class index of each value (the last class includes its upper edge); NaN stays NaN."""
+    result = pd.Series(np.nan, index=values.index)
+    for index, (low, high, _) in enumerate(bins):
+        last = index == len(bins) - 1
+        inside = (values >= low) & ((values <= high) if last else (values < high))
+        result[inside & result.isna()] = index
+    return result
+
+
+def choropleth(frame: pd.DataFrame, geojson: dict, *, title: str, unit: str, source: str,
+               code_column: str = "country", names: dict | None = None,
+               context_geojson: dict | None = None, view: dict | None = None) -> go.Figure:
+    """One trace per class so that the legend lists classes; 'No data' is its own, paler class."""
+    names = names or {}
+    frame = frame.copy()
+    frame["name"] = frame[code_column].map(lambda c: names.get(c) or country_name(c))
+    bins = classes(frame["value"])
+    frame["class"] = assign(frame["value"], bins)
+    frame["label"] = frame["value"].map(lambda v: format_number(v, unit))
+    hover = ("<b>%{customdata[0]}</b><br>%{customdata[1]} " + ("" if unit.startswith("%") else unit)
+             + "<br>Year: %{customdata[2]}<br>" + source + "<extra></extra>")
+    figure = go.Figure()
+    if context_geojson is not None:
+        shown = set(frame[code_column])
+        others = [f["properties"]["code"] for f in context_geojson["features"] if f["properties"]["code"] not in shown]
+        figure.add_trace(go.Choroplethmap(
+            geojson=context_geojson, locations=others, z=[0] * len(others), featureidkey="properties.code",
+            colorscale=[[0, CONTEXT], [1, CONTEXT]], showscale=False, hoverinfo="skip",
+            marker_line_color="white", marker_line_width=0.8, showlegend=False, name="other countries"))
+    groups = [(f"{format_number(lo, unit)} – {format_number(hi, unit)}", colour, frame["class"] == i)
+              for i, (lo, hi, colour) in enumerate(bins)]
+    groups.append(("No data", NO_DATA, frame["class"].isna()))
+    for label, colour, mask in groups:
+        part = frame[mask]
+        if part.empty:
+            continue
+        figure.add_trace(go.Choroplethmap(
+            geojson=geojson, locations=part[code_column], z=[1] * len(part), featureidkey="properties.code",
+            colorscale=[[0, colour], [1, colour]], showscale=False, name=label, showlegend=True,
+            marker_line_color="#4a4a4a" if label != "No data" else "#9a9a9a", marker_line_width=1.2,
+            customdata=np.stack([part["name"], part["label"], part["year"].astype(str)], axis=1),
+            hovertemplate=hover))
+    figure.update_layout(map=dict(style="white-bg", **(view or REGION_VIEW)),
+                         legend=dict(title=dict(text=unit), orientation="v", x=0.01, y=0.99,
+                                     bgcolor="rgba(255,255,255,0.85)", font=dict(size=16)))
+    house_style(figure, title, source, height=640)
+    figure.update_layout(showlegend=True, margin=dict(l=0, r=0, t=60, b=60))
+    figure.layout.annotations[-1].yshift = -8  # the source line sits just under the map
+    return figure
+
+
+def subnational_geometry(codes: pd.Series, boundaries: dict[str, dict]) -> tuple[str, dict] | None:
+    """The boundary file (admin-1 or NUTS) that holds the most of these region codes."""
+    wanted = set(codes.dropna())
+    best = None
+    for name in ("region_nuts", "region_admin1"):
+        collection = boundaries.get(name)
+        if not collection:
+            continue
+        have = {f["properties"]["code"] for f in collection["features"]}
+        hits = len(wanted & have)
+        if hits and (best is None or hits > best[0]):
+            best = (hits, name, collection)
+    return (best[1], best[2]) if best else None

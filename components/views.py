@@ -1,0 +1,176 @@
+"""Tidy selections behind every chart: totals, per-population, indexed, partners, differences.
+
+All functions are pure: observations in, a small frame out. A missing figure stays missing
+(NaN), so that charts can show 'no data' rather than zero.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.countries import KOSOVO, REGION
+
+# Sources that count Kosovo inside Serbia: Serbia's denominator must then include Kosovo.
+KOSOVO_IN_SERBIA_SOURCES = {"un_desa_ims2020", "derived"}
+
+PER_POPULATION = {
+    # unit of the indicator -> (factor, unit of the per-population figure)
+    "persons": (100, "% of residents"),
+    "persons per year": (1000, "per 1,000 residents"),
+    "persons per five years": (1000, "per 1,000 residents, over five years"),
+    "permits": (1000, "per 1,000 residents"),
+    "current US$": (1, "US$ per resident"),
+}
+COLUMNS = ["country", "year", "value", "flag", "note", "source"]
+
+
+def country_totals(observations: pd.DataFrame, indicator: str, countries=None, years=None) -> pd.DataFrame:
+    rows = observations[(observations["indicator"] == indicator) & (observations["partner"] == "")
+                        & (observations["region"] == "") & (observations["sex"] == "")]
+    if countries is not None:
+        rows = rows[rows["country"].isin(list(countries))]
+    if years is not None:
+        low, high = years
+        rows = rows[(rows["year"] >= low) & (rows["year"] <= high)]
+    return rows[COLUMNS].sort_values(["country", "year"]).reset_index(drop=True)
+
+
+def has_country_totals(observations: pd.DataFrame, indicator: str) -> bool:
+    return not country_totals(observations, indicator).empty
+
+
+def population(observations: pd.DataFrame, source_id: str) -> pd.Series:
+    """Population by (country, year); Serbia includes Kosovo where the source counts it so."""
+    people = country_totals(observations, "population").set_index(["country", "year"])["value"]
+    if source_id in KOSOVO_IN_SERBIA_SOURCES and KOSOVO in people.index.get_level_values(0):
+        kosovo = people.xs(KOSOVO, level="country")
+        serbia = people.xs("SRB", level="country")
+        combined = (serbia + kosovo).dropna()
+        people = people.drop("SRB", level="country")
+        people = pd.concat([people, pd.Series(combined.values, index=pd.MultiIndex.from_product(
+            [["SRB"], combined.index], names=["country", "year"]))]).sort_index()
+    return people
+
+
+def per_population(frame: pd.DataFrame, observations: pd.DataFrame, unit: str, source_id: str) -> tuple[pd.DataFrame, str]:
+    """Divide by the resident population of the same country and year."""
+    factor, new_unit = PER_POPULATION.get(unit, (1000, f"{unit} per 1,000 residents"))
+    people = population(observations, source_id)
+    keys = pd.MultiIndex.from_frame(frame[["country", "year"]])
+    result = frame.copy()
+    result["value"] = frame["value"].to_numpy() / people.reindex(keys).to_numpy() * factor
+    return result, new_unit
+
+
+def indexed(frame: pd.DataFrame, base_year: int) -> tuple[pd.DataFrame, list[str]]:
+    """Each country's series as 100 x value / value in the base year; countries without it drop out."""
+    base = frame[frame["year"] == base_year].set_index("country")["value"]
+    usable = base[(base.notna()) & (base != 0)]
+    missing = sorted(set(frame["country"]) - set(usable.index))
+    result = frame[frame["country"].isin(usable.index)].copy()
+    result["value"] = result["value"] / result["country"].map(usable) * 100
+    return result, missing
+
+
+def map_values(observations: pd.DataFrame, indicator: str, year: int, countries=tuple(REGION)) -> pd.DataFrame:
+    """One row per country of the region, NaN where the source has no figure for that year."""
+    rows = country_totals(observations, indicator, countries, (year, year)).set_index("country")
+    frame = pd.DataFrame({"country": list(countries)})
+    for column in ("value", "flag", "note", "source"):
+        frame[column] = frame["country"].map(rows[column])
+    frame["year"] = year
+    return frame[COLUMNS]
+
+
+def partners(observations: pd.DataFrame, indicator: str, country: str, year: int) -> pd.DataFrame:
+    """Partner countries ranked by size, with each one's share of the country total."""
+    rows = observations[(observations["indicator"] == indicator) & (observations["country"] == country)
+                        & (observations["year"] == year) & (observations["partner"] != "")
+                        & (observations["region"] == "") & (observations["sex"] == "")]
+    rows = rows[["partner", "value", "flag", "source"]].sort_values(["value", "partner"], ascending=[False, True])
+    total = country_totals(observations, indicator, [country], (year, year))["value"]
+    denominator = total.iloc[0] if len(total) else rows["value"].sum()
+    rows = rows.assign(share=rows["value"] / denominator * 100, rank=range(1, len(rows) + 1))
+    return rows.reset_index(drop=True)
+
+
+def change_between(observations: pd.DataFrame, indicator: str, country: str, year_a: int, year_b: int) -> pd.DataFrame:
+    """Partners in either year, their values in both, and the change. Absent means no figure."""
+    a = partners(observations, indicator, country, year_a).set_index("partner")["value"]
+    b = partners(observations, indicator, country, year_b).set_index("partner")["value"]
+    frame = pd.DataFrame({str(year_a): a, str(year_b): b})
+    frame["change"] = frame[str(year_b)] - frame[str(year_a)]
+    frame["change_pct"] = frame["change"] / frame[str(year_a)] * 100
+    frame = frame.sort_values(str(year_b), ascending=False, na_position="last")
+    return frame.reset_index(names="partner")
+
+
+def ranked(observations: pd.DataFrame, indicator: str, countries, year: int) -> pd.DataFrame:
+    frame = map_values(observations, indicator, year, countries)
+    return frame.sort_values("value", ascending=False, na_position="last").reset_index(drop=True)
+
+
+def difference(observations: pd.DataFrame, indicator: str, countries, year_a: int, year_b: int) -> pd.DataFrame:
+    a = map_values(observations, indicator, year_a, countries).set_index("country")["value"]
+    b = map_values(observations, indicator, year_b, countries).set_index("country")["value"]
+    frame = pd.DataFrame({"country": list(countries), "from": a.reindex(list(countries)).to_numpy(),
+                          "to": b.reindex(list(countries)).to_numpy()})
+    frame["change"] = frame["to"] - frame["from"]
+    return frame.sort_values("change", ascending=False, na_position="last").reset_index(drop=True)
+
+
+def latest_common_year(observations: pd.DataFrame, indicator: str, countries) -> int | None:
+    """The latest year in which most of the chosen countries have a figure."""
+    rows = country_totals(observations, indicator, countries)
+    if rows.empty:
+        return None
+    counts = rows.groupby("year")["country"].nunique()
+    best = counts.max()
+    return int(counts[counts >= max(1, best)].index.max())
+
+
+def indicators_with_totals(observations: pd.DataFrame) -> set[str]:
+    totals = observations[(observations["partner"] == "") & (observations["sex"] == "")]
+    return set(totals["indicator"].unique())
+
+
+def indicators_with_partners(observations: pd.DataFrame) -> set[str]:
+    return set(observations.loc[observations["partner"] != "", "indicator"].unique())
+
+
+def regional_values(observations: pd.DataFrame, indicator: str, year: int) -> pd.DataFrame:
+    """Sub-national figures (a region code) for one indicator and year."""
+    rows = observations[(observations["indicator"] == indicator) & (observations["year"] == year)
+                        & (observations["region"] != "") & (observations["partner"] == "")]
+    return rows[["region", "country", "year", "value", "flag", "note", "source"]].reset_index(drop=True)
+
+
+# Rates that make countries of different size comparable, for the small multiples.
+COMPARABLE = {
+    "share_of_native_born_abroad": "Born here, living abroad",
+    "emigrants_share_of_population": "Emigrants per 100 residents",
+    "immigrants_share_of_population": "Immigrants per 100 residents",
+    "net_migration": "Net migration per 1,000 residents",
+    "remittances_pct_gdp": "Remittances received",
+}
+
+
+def comparison_panels(observations: pd.DataFrame, indicators: pd.DataFrame, countries) -> list[dict]:
+    """One panel per comparable indicator at its latest year; counts become per-population rates."""
+    catalogue = indicators.set_index("id")
+    panels = []
+    for indicator in COMPARABLE:
+        if indicator not in catalogue.index:
+            continue
+        year = latest_common_year(observations, indicator, countries)
+        if year is None:
+            continue
+        meta = catalogue.loc[indicator]
+        frame = map_values(observations, indicator, year, countries)
+        unit = meta["unit"]
+        if unit in PER_POPULATION and meta["denominator"]:
+            frame, unit = per_population(frame, observations, unit, meta["source_id"])
+        panels.append({"indicator": indicator, "year": year, "unit": unit, "frame": frame,
+                       "source_id": meta["source_id"],
+                       "title": f"{COMPARABLE[indicator]}<br><sup>{unit}, {year}</sup>"})
+    return panels

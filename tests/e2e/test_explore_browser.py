@@ -1,0 +1,77 @@
+"""Explore pages in Chromium: links reproduce views, filters change them, nothing leaves the host."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.e2e
+WAIT = 45_000
+
+
+def _wait_for_charts(page):
+    expect(page.get_by_role("heading", level=1).first).to_be_visible(timeout=WAIT)
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot, [data-testid=stDeckGlJsonChart]').length > 0",
+                           timeout=WAIT)
+    page.wait_for_timeout(800)
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("map?countries=MDA,MKD&type=Emigration&indicator=emigrant_stock&year=2005",
+     ["Emigrants (born in the country, living abroad), 2005"]),
+    ("corridors?origin=MDA&since=2000&year=2020&indicator=emigrant_stock",
+     ["Moldova → partner countries, 2020", "Change from 2000 to 2020", "Russia"]),
+    ("trends?countries=ALB,MDA&type=Remittances&indicator=remittances_pct_gdp&from=2000&to=2024",
+     ["Personal remittances received (% of GDP), 2000–2024", "Albania", "Moldova"]),
+    ("compare?countries=MKD,SRB,MNE,ALB&indicator=emigrants_share_of_population&year=2020&since=2000",
+     ["Emigrants as a share of the resident population, 2020", "North Macedonia", "Montenegro"]),
+    ("profile?country=MDA", ["Migration profile: Moldova", "people born in Moldova lived abroad"]),
+])
+def test_a_link_opens_the_view_it_describes(page, app_url, path, expected):
+    page.goto(f"{app_url}/{path}")
+    _wait_for_charts(page)
+    for words in expected:
+        expect(page.get_by_text(words, exact=False).first).to_be_attached(timeout=WAIT)
+    assert page.request_log.foreign(app_url) == []
+
+
+def test_changing_a_filter_then_reloading_the_url_gives_the_same_view(page, app_url):
+    page.goto(f"{app_url}/trends?countries=SRB,MKD&type=Emigration&indicator=emigrant_stock")
+    _wait_for_charts(page)
+    page.get_by_role("radio", name="Indexed to a base year").check(force=True)
+    expect(page.get_by_text("index, 1990 = 100").first).to_be_attached(timeout=WAIT)
+    page.wait_for_function("location.search.includes('view=index')", timeout=WAIT)
+    copied = page.url
+    page.goto("about:blank")
+    page.goto(copied)
+    _wait_for_charts(page)
+    expect(page.get_by_text("index, 1990 = 100").first).to_be_attached(timeout=WAIT)
+    expect(page.get_by_role("radio", name="Indexed to a base year")).to_be_checked()
+    assert page.request_log.foreign(app_url) == []
+
+
+def test_a_malformed_link_gives_the_default_view_with_a_notice(page, app_url):
+    page.goto(f"{app_url}/map?countries=Atlantis&type=Teleportation&year=abc")
+    _wait_for_charts(page)
+    expect(page.get_by_text(re.compile("Unknown migration type")).first).to_be_visible(timeout=WAIT)
+    expect(page.get_by_text(re.compile("Unknown country in the link")).first).to_be_visible()
+
+
+def test_the_profile_download_opens_offline_with_its_charts(page, app_url, tmp_path, browser):
+    page.goto(f"{app_url}/profile?country=ALB")
+    _wait_for_charts(page)
+    with page.expect_download(timeout=WAIT) as download:
+        page.get_by_role("button", name=re.compile("Download this profile")).click()
+    saved = tmp_path / "profile.html"
+    download.value.save_as(saved)
+    offline = browser.new_context(offline=True)
+    reader = offline.new_page()
+    requests = []
+    reader.on("request", lambda request: requests.append(request.url))
+    reader.goto(saved.as_uri())
+    reader.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4", timeout=WAIT)
+    expect(reader.get_by_role("heading", name="Migration profile: Albania")).to_be_visible()
+    assert [url for url in requests if not url.startswith(("file:", "data:", "blob:"))] == []
+    offline.close()
