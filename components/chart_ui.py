@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pydeck as pdk
 import streamlit as st
 
 from components.export import to_csv_bytes
@@ -10,7 +11,7 @@ from components.export import to_csv_bytes
 
 def show_chart(figure, table: pd.DataFrame, *, source_lines: list[str], file_name: str, key: str,
                alt: str = "") -> None:
-    if figure.__class__.__module__.startswith("pydeck"):
+    if isinstance(figure, pdk.Deck):
         st.pydeck_chart(figure, height=560, key=f"{key}-chart")
     else:
         st.plotly_chart(figure, theme=None, key=f"{key}-chart", config={"displaylogo": False})

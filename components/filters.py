@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from components.memo import per_dataset
 from components.countries import CORE, REGION, resolve_country
 
 DEFAULT_TYPE = "Emigration"
@@ -36,6 +37,7 @@ class Choices:
         return preferred if preferred in options else (options[0] if options else "")
 
 
+@per_dataset
 def choices(observations: pd.DataFrame, indicators: pd.DataFrame) -> Choices:
     present = observations.groupby("indicator")["year"].unique()
     catalogue = indicators[indicators["id"].isin(present.index)]

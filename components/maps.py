@@ -82,7 +82,7 @@ def choropleth(frame: pd.DataFrame, geojson: dict, *, title: str, unit: str, sou
         shown = set(frame[code_column])
         others = [f["properties"]["code"] for f in context_geojson["features"] if f["properties"]["code"] not in shown]
         figure.add_trace(go.Choroplethmap(
-            geojson=context_geojson, locations=others, z=[0] * len(others), featureidkey="properties.code",
+            geojson=_subset(context_geojson, set(others)), locations=others, z=[0] * len(others), featureidkey="properties.code",
             colorscale=[[0, CONTEXT], [1, CONTEXT]], showscale=False, hoverinfo="skip",
             marker_line_color="white", marker_line_width=0.8, showlegend=False, name="other countries"))
     groups = [(f"{format_number(lo, unit)} – {format_number(hi, unit)}", colour, frame["class"] == i)
@@ -93,7 +93,7 @@ def choropleth(frame: pd.DataFrame, geojson: dict, *, title: str, unit: str, sou
         if part.empty:
             continue
         figure.add_trace(go.Choroplethmap(
-            geojson=geojson, locations=part[code_column], z=[1] * len(part), featureidkey="properties.code",
+            geojson=_subset(geojson, set(part[code_column])), locations=part[code_column], z=[1] * len(part), featureidkey="properties.code",
             colorscale=[[0, colour], [1, colour]], showscale=False, name=label, showlegend=True,
             marker_line_color="#4a4a4a" if label != "No data" else "#9a9a9a", marker_line_width=1.2,
             customdata=np.stack([part["name"], part["label"], part["year"].astype(str)], axis=1),
@@ -105,6 +105,12 @@ def choropleth(frame: pd.DataFrame, geojson: dict, *, title: str, unit: str, sou
     figure.update_layout(showlegend=True, margin=dict(l=0, r=0, t=60, b=60))
     figure.layout.annotations[-1].yshift = -8  # the source line sits just under the map
     return figure
+
+
+def _subset(collection: dict, codes: set) -> dict:
+    """Only the shapes a trace draws: plotly sends a trace's GeoJSON with it, whole."""
+    return {"type": "FeatureCollection",
+            "features": [f for f in collection["features"] if f["properties"]["code"] in codes]}
 
 
 def subnational_geometry(codes: pd.Series, boundaries: dict[str, dict]) -> tuple[str, dict] | None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.memo import per_dataset
 from components.countries import KOSOVO, REGION, WESTERN_BALKANS
 
 HEADLINE_INDICATORS = (
@@ -17,11 +18,9 @@ CLAIM_SHARE = 20.0  # "around 20% of the population in Western Balkan countries 
 
 def totals(observations: pd.DataFrame, indicator: str) -> pd.DataFrame:
     """Country totals (no partner, no region, both sexes) of one indicator."""
-    rows = observations[
-        (observations["indicator"] == indicator) & (observations["partner"] == "")
-        & (observations["region"] == "") & (observations["sex"] == "")
-    ]
-    return rows
+    from components.views import split
+
+    return split(observations)[0].get(indicator, observations.iloc[:0])
 
 
 def latest(observations: pd.DataFrame, indicator: str, country: str) -> dict | None:
@@ -32,6 +31,7 @@ def latest(observations: pd.DataFrame, indicator: str, country: str) -> dict | N
     return rows.sort_values("year").iloc[-1].to_dict()
 
 
+@per_dataset
 def headline_figures(observations: pd.DataFrame, indicators: pd.DataFrame,
                      countries=tuple(REGION)) -> pd.DataFrame:
     """One row per country and headline indicator: the latest year with data, or a gap."""
@@ -71,6 +71,7 @@ class ClaimCheck:
         return "above the claim" if gap > 0 else "below the claim"
 
 
+@per_dataset
 def western_balkans_claim(observations: pd.DataFrame) -> ClaimCheck:
     """Share of everyone born in the Western Balkans who lives abroad, UN DESA's latest year.
 
@@ -97,6 +98,7 @@ def western_balkans_claim(observations: pd.DataFrame) -> ClaimCheck:
                       float(joined["emigrants"].sum()), float(joined["native_born"].sum()))
 
 
+@per_dataset
 def coverage_matrix(observations: pd.DataFrame, indicators: pd.DataFrame,
                     countries=tuple(REGION)) -> pd.DataFrame:
     """Indicator x country: the years covered, e.g. '1990–2020 (7)'; empty where there is nothing."""

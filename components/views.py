@@ -6,8 +6,11 @@ All functions are pure: observations in, a small frame out. A missing figure sta
 
 from __future__ import annotations
 
+import weakref
+
 import pandas as pd
 
+from components.memo import per_dataset
 from components.countries import KOSOVO, REGION
 
 # Sources that count Kosovo inside Serbia: Serbia's denominator must then include Kosovo.
@@ -24,9 +27,29 @@ PER_POPULATION = {
 COLUMNS = ["country", "year", "value", "flag", "note", "source"]
 
 
+_SPLITS: dict[int, tuple] = {}
+
+
+def split(observations: pd.DataFrame) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
+    """Country totals and partner rows, by indicator, computed once per loaded dataset.
+
+    Every chart reads one indicator; filtering 67,000 rows for it on every rerun cost more than
+    drawing. The split is remembered for as long as the observations frame itself lives.
+    """
+    key = id(observations)
+    hit = _SPLITS.get(key)
+    if hit is not None and hit[0]() is observations:
+        return hit[1], hit[2]
+    plain = (observations["region"] == "") & (observations["sex"] == "")
+    no_partner = observations["partner"] == ""
+    totals = dict(tuple(observations[plain & no_partner].groupby("indicator", sort=False)))
+    partners = dict(tuple(observations[plain & ~no_partner].groupby("indicator", sort=False)))
+    _SPLITS[key] = (weakref.ref(observations, lambda _: _SPLITS.pop(key, None)), totals, partners)
+    return totals, partners
+
+
 def country_totals(observations: pd.DataFrame, indicator: str, countries=None, years=None) -> pd.DataFrame:
-    rows = observations[(observations["indicator"] == indicator) & (observations["partner"] == "")
-                        & (observations["region"] == "") & (observations["sex"] == "")]
+    rows = split(observations)[0].get(indicator, observations.iloc[:0])
     if countries is not None:
         rows = rows[rows["country"].isin(list(countries))]
     if years is not None:
@@ -84,9 +107,8 @@ def map_values(observations: pd.DataFrame, indicator: str, year: int, countries=
 
 def partners(observations: pd.DataFrame, indicator: str, country: str, year: int) -> pd.DataFrame:
     """Partner countries ranked by size, with each one's share of the country total."""
-    rows = observations[(observations["indicator"] == indicator) & (observations["country"] == country)
-                        & (observations["year"] == year) & (observations["partner"] != "")
-                        & (observations["region"] == "") & (observations["sex"] == "")]
+    rows = split(observations)[1].get(indicator, observations.iloc[:0])
+    rows = rows[(rows["country"] == country) & (rows["year"] == year)]
     rows = rows[["partner", "value", "flag", "source"]].sort_values(["value", "partner"], ascending=[False, True])
     total = country_totals(observations, indicator, [country], (year, year))["value"]
     denominator = total.iloc[0] if len(total) else rows["value"].sum()
@@ -130,12 +152,11 @@ def latest_common_year(observations: pd.DataFrame, indicator: str, countries) ->
 
 
 def indicators_with_totals(observations: pd.DataFrame) -> set[str]:
-    totals = observations[(observations["partner"] == "") & (observations["sex"] == "")]
-    return set(totals["indicator"].unique())
+    return set(split(observations)[0])
 
 
 def indicators_with_partners(observations: pd.DataFrame) -> set[str]:
-    return set(observations.loc[observations["partner"] != "", "indicator"].unique())
+    return set(split(observations)[1])
 
 
 def regional_values(observations: pd.DataFrame, indicator: str, year: int) -> pd.DataFrame:
@@ -155,6 +176,7 @@ COMPARABLE = {
 }
 
 
+@per_dataset
 def comparison_panels(observations: pd.DataFrame, indicators: pd.DataFrame, countries) -> list[dict]:
     """One panel per comparable indicator at its latest year; counts become per-population rates."""
     catalogue = indicators.set_index("id")
