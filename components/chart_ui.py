@@ -9,12 +9,26 @@ import streamlit as st
 from components.export import to_csv_bytes
 
 
-def show_chart(figure, table: pd.DataFrame, *, source_lines: list[str], file_name: str, key: str,
-               alt: str = "") -> None:
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _replayed(_figure, token: str, key: str) -> None:
+    """Draw once per built scene; later reruns replay the cached element instead of re-serialising
+    its geometry (plotly copies a map's GeoJSON twice and writes it out on every rerun)."""
+    _draw(_figure, key)
+
+
+def _draw(figure, key: str) -> None:
     if isinstance(figure, pdk.Deck):
         st.pydeck_chart(figure, height=560, key=f"{key}-chart")
     else:
         st.plotly_chart(figure, theme=None, key=f"{key}-chart", config={"displaylogo": False})
+
+
+def show_chart(figure, table: pd.DataFrame, *, source_lines: list[str], file_name: str, key: str,
+               alt: str = "", token: str | None = None) -> None:
+    if token:
+        _replayed(figure, token, key)
+    else:
+        _draw(figure, key)
     st.caption("  \n".join(dict.fromkeys(source_lines)))
     if alt:
         st.caption(alt)

@@ -25,8 +25,13 @@ ARCS_SHOWN = 25
 class CompactDeck(pdk.Deck):
     """pydeck writes its JSON indented by two spaces; sent compact, the world map is a third the size."""
 
+    _compact: str | None = None
+
     def to_json(self) -> str:
-        return json.dumps(json.loads(super().to_json()), separators=(",", ":"))
+        # A deck is not changed after it is built, so its JSON is written once.
+        if self._compact is None:
+            self._compact = json.dumps(json.loads(super().to_json()), separators=(",", ":"))
+        return self._compact
 
 
 def _rgb(hex_colour: str) -> list[int]:

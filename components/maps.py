@@ -99,7 +99,7 @@ def choropleth(frame: pd.DataFrame, geojson: dict, *, title: str, unit: str, sou
             customdata=np.stack([part["name"], part["label"], part["year"].astype(str)], axis=1),
             hovertemplate=hover))
     figure.update_layout(map=dict(style="white-bg", **(view or REGION_VIEW)),
-                         legend=dict(title=dict(text=unit), orientation="v", x=0.01, y=0.99,
+                         legend=dict(title=dict(text=unit), orientation="v", x=1.0, y=0.98, xanchor="left",
                                      bgcolor="rgba(255,255,255,0.85)", font=dict(size=16)))
     house_style(figure, title, source, height=640)
     figure.update_layout(showlegend=True, margin=dict(l=0, r=0, t=60, b=60))

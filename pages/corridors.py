@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from components import chart_ui, filter_ui, ui, views
-from components.corridors import corridor_deck, legend_html
+from components import chart_ui, filter_ui, scenes, ui, views
+from components.corridors import legend_html
 from components.countries import REGION, country_name
-from components.export import view_table
 from components.formatting import format_number, source_line
 
 data = ui.dataset()
@@ -44,16 +43,11 @@ else:
     total = views.country_totals(data.observations, selection.indicator, [origin], (selection.year,) * 2)
     if len(total):
         st.metric(f"Total, {selection.year}", format_number(total["value"].iloc[0], unit))
-    deck = corridor_deck(partners, data.boundaries["world_countries"], origin=origin, unit=unit,
-                         year=selection.year, reverse=not outward)
-    top = partners.head(10)
-    alt = (f"Map of {country_name(origin)}'s corridors in {selection.year}. Largest: "
-           + ", ".join(f"{country_name(p)} ({s:.1f}%)" for p, s in zip(top["partner"], top["share"])) + ".")
+    scene = scenes.corridor_scene(data, selection.indicator, origin, selection.year)
     st.markdown(legend_html(partners, unit), unsafe_allow_html=True)
-    chart_ui.show_chart(deck, view_table(partners, indicator=selection.indicator, unit=unit, source=source_line(source)),
-                        source_lines=[source_line(source, selection.year), meta["definition"]],
-                        file_name=f"corridors_{origin}_{selection.indicator}_{selection.year}.csv",
-                        key="corridors", alt=alt)
+    chart_ui.show_chart(scene.figure, scene.table, source_lines=scene.source_lines, alt=scene.alt, token=scene.token,
+                        file_name=f"corridors_{origin}_{selection.indicator}_{selection.year}.csv", key="corridors")
+    top = partners.head(10)
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader("Largest partners")

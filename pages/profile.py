@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import chart_ui, filter_ui, profile, ui
+from components import chart_ui, filter_ui, scenes, ui
 from components.countries import REGION, country_name
 from components.formatting import format_number, source_line
 
@@ -15,8 +15,7 @@ country = st.sidebar.selectbox("Country of the profile", list(REGION), format_fu
                                key="country", persist_state="session")
 
 st.title(f"Migration profile: {country_name(country)}")
-facts = profile.build_profile(data.observations, data.indicators, country)
-said = profile.sentences(facts)
+facts, said, figures, html = scenes.profile_scene(data, country)
 for sentence in said:
     st.markdown(f"- {sentence}")
 
@@ -30,7 +29,6 @@ for index, (key, fact) in enumerate(shown):
     row[index % 3].metric(f"{labels[key]} ({fact['year']})", format_number(fact["value"], fact["unit"]),
                   help=source_line(data.source(fact["source_id"]), fact["year"]))
 
-figures = profile.figures(facts, data.observations, data.indicators, data.sources)
 for index, chart in enumerate(figures):
     if index % 2 == 0:
         pair = st.columns(2, gap="large")
@@ -40,7 +38,6 @@ for index, chart in enumerate(figures):
 
 if country in ("SRB", "XKX"):
     st.caption("UN DESA counts Kosovo inside Serbia: Serbia's emigrant and immigrant figures include Kosovo.")
-html = profile.profile_html(facts, said, figures, data.sources)
 st.download_button("Download this profile (HTML, opens offline)", html.encode("utf-8"),
                    file_name=f"migration_profile_{country}.html", mime="text/html", icon=":material/download:")
 ui.kosovo_footnote()
