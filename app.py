@@ -13,5 +13,6 @@ pages = [
     st.Page("pages/compare.py", title="Compare", icon=":material/bar_chart:", url_path="compare"),
     st.Page("pages/profile.py", title="Country profile", icon=":material/flag:", url_path="profile"),
     st.Page("pages/data_sources.py", title="Data & sources", icon=":material/menu_book:", url_path="data"),
+    st.Page("pages/actors.py", title="Actors & initiatives", icon=":material/diversity_3:", url_path="actors"),
 ]
 st.navigation(pages).run()
