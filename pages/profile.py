@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components import chart_ui, filter_ui, scenes, ui
+from components.actors_ui import country_entries
 from components.countries import REGION, country_name
 from components.formatting import format_number, source_line
 
@@ -35,6 +36,15 @@ for index, chart in enumerate(figures):
     with pair[index % 2]:
         chart_ui.show_chart(chart["figure"], chart["table"], source_lines=[source_line(data.source(chart["source_id"]))],
                             file_name=f"profile_{country}_{index + 1}.csv", key=f"profile-{index}")
+
+st.subheader(f"Actors and initiatives in {country_name(country)}")
+local = country_entries(country)
+if local.empty:
+    st.markdown("None listed yet. Add one on the **Actors & initiatives** page.")
+else:
+    st.table(local.assign(place=local["place"].replace("", "whole country"))
+             .set_index("name")[["kind", "place", "period"]])
+    st.page_link("pages/actors.py", label="All actors and initiatives", icon=":material/diversity_3:")
 
 if country in ("SRB", "XKX"):
     st.caption("UN DESA counts Kosovo inside Serbia: Serbia's emigrant and immigrant figures include Kosovo.")

@@ -93,6 +93,14 @@ def test_profile_generates_sentences_and_offers_the_html():
     assert app.title[0].value == "Migration profile: Moldova"
     assert any("people born in Moldova lived abroad" in m.value for m in app.markdown)
     assert app.get("download_button")
+    actors = app.table[-1].value
+    assert "Engaging returnees in local development (Moldova)" in actors.index
+
+
+def test_profile_lists_the_countrys_actors():
+    app = open_page("pages/profile.py", country="SRB")
+    names = set(app.table[-1].value.index)
+    assert {"Local migration profile of Kikinda", "Diaspora guides of Veliko Gradište"} <= names
 
 
 def test_the_url_records_the_view():
