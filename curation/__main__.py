@@ -19,6 +19,7 @@ from curation.catalogues import INDICATORS, SOURCES
 from curation.checks import check_outputs, verify_with_loader
 from curation.derived import derive
 from curation.geometry import curate_boundaries
+from curation.places import curate_places
 from curation.writing import publish, write_catalogue, write_observations, write_report
 
 DEFAULT_SOURCES = REPO_ROOT.parent / "shared" / "sources"
@@ -57,9 +58,11 @@ def curate(sources: Path, out: Path) -> dict:
         write_catalogue(INDICATORS, staging / "catalogue" / "indicators.csv")
         write_catalogue(SOURCES, staging / "catalogue" / "sources.csv")
         geometry = curate_boundaries(sources / "geo", staging / "boundaries")
+        (staging / "places").mkdir()
+        curate_places(sources / "geo" / "places_geonames.geojson", staging / "places" / "places.csv")
         verify_with_loader(staging)
         write_report(files, ledgers, geometry, staging / "CURATION_REPORT.md")
-        publish(staging, out, ["observations", "catalogue", "boundaries", "CURATION_REPORT.md"])
+        publish(staging, out, ["observations", "catalogue", "boundaries", "places", "CURATION_REPORT.md"])
     return {"files": {name: len(frame) for name, frame in files.items()}, "geometry": geometry}
 
 

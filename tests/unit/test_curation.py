@@ -91,7 +91,7 @@ def test_derived_share_definition(curated):
 
 
 def test_rerun_reproduces_the_committed_data_byte_for_byte(curated):
-    for folder in ("observations", "catalogue", "boundaries"):
+    for folder in ("observations", "catalogue", "boundaries", "places"):
         names = sorted(p.name for p in (curated / folder).iterdir())
         match, mismatch, errors = filecmp.cmpfiles(curated / folder, DATA / folder, names, shallow=False)
         assert mismatch == [] and errors == [], f"{folder}: re-run differs from committed: {mismatch + errors}"
