@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components import admin
 
 st.set_page_config(page_title="SEE Mobility Dashboard", page_icon="assets/favicon.png", layout="wide")
 
@@ -15,4 +16,8 @@ pages = [
     st.Page("pages/data_sources.py", title="Data & sources", icon=":material/menu_book:", url_path="data"),
     st.Page("pages/actors.py", title="Actors & initiatives", icon=":material/diversity_3:", url_path="actors"),
 ]
+# The upload page exists only when an admin password is configured and staff have signed in
+# (on the Data & sources page).
+if admin.signed_in():
+    pages.append(st.Page("pages/upload.py", title="Upload data", icon=":material/upload_file:", url_path="upload"))
 st.navigation(pages).run()

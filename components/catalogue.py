@@ -20,13 +20,24 @@ SOURCE_COLUMNS = (
 
 def read_catalogue(path: Path, columns: tuple[str, ...]) -> tuple[pd.DataFrame, c.FileReport]:
     """Read a catalogue CSV; a broken catalogue is reported and read as empty, never raised."""
-    name = f"{path.parent.name}/{path.name}"
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        raw = None
+    return read_catalogue_bytes(raw, f"{path.parent.name}/{path.name}", columns)
+
+
+def read_catalogue_bytes(raw: bytes | None, name: str, columns: tuple[str, ...]
+                         ) -> tuple[pd.DataFrame, c.FileReport]:
+    """The same from bytes already in memory; None means the file is missing."""
     report = c.FileReport(file=name, kind="catalogue")
     empty = pd.DataFrame(columns=list(columns))
     try:
-        frame = pd.read_csv(io.BytesIO(path.read_bytes()), dtype=str, keep_default_na=False,
+        if raw is None:
+            raise ValueError("the file is missing")
+        frame = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False,
                             encoding="utf-8-sig")
-    except (OSError, ValueError, pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+    except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         report.problems.append(c.Problem(name, "unreadable", c.ERROR, "a CSV catalogue",
                                          f"Restore the file from the repository ({error})."))
         return empty, report

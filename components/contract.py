@@ -23,13 +23,31 @@ SEXES = {"": "", "total": "", "t": "", "female": "female", "f": "female", "male"
 
 EARLIEST_YEAR = 1900
 
+# Files as staff really make them (see components/file_formats.py and components/numbers.py).
+OBSERVATION_SUFFIXES = (".csv", ".xlsx")
+BOUNDARY_SUFFIXES = (".geojson", ".json")
+# In a workbook we read the sheet with this name, or else the first sheet.
+XLSX_SHEET = "data"
+# The largest file we read. The biggest curated file is about 1 MB; a 25 MB file is a mistake
+# (a whole database export) and reading it would slow every page for every viewer. Bigger files
+# are rejected unread. The upload page and server.maxUploadSize in .streamlit/config.toml use the
+# same number.
+MAX_FILE_MB = 25
+MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
+
+# Every good version of a file is kept here (a hidden folder, so the loader never reads it as
+# data); the last few are kept so that staff can roll back and a broken replacement never
+# takes a file's figures off the screen.
+HISTORY_DIR = ".history"
+HISTORY_KEEP = 5
+
 # Boundary files: GeoJSON FeatureCollection in EPSG:4326, a code on every feature.
 BOUNDARY_CODE_PROPERTY = "code"
 
 # How many problems of one kind we list for one file before summarising the rest.
 MAX_LISTED_PER_CHECK = 25
 
-ERROR = "error"  # the whole file is left out
+ERROR = "error"  # the whole file is left out (or its last good version is served)
 ROW = "row rejected"  # the row is left out, the rest of the file is used
 WARNING = "warning"  # the row is used; someone should look
 
@@ -84,18 +102,30 @@ class FileReport:
     rows_rejected: int = 0
     problems: list[Problem] = field(default_factory=list)
     detected: dict[str, str] = field(default_factory=dict)
+    # Set when the file on disk is broken and an earlier good version of it is served instead:
+    # the saved version's label, e.g. "saved 27 Nov 2025 15:40".
+    last_good: str | None = None
 
     @property
     def status(self) -> str:
         if any(p.severity == ERROR for p in self.problems):
-            return "rejected"
+            return LAST_GOOD if self.last_good else REJECTED
         if self.problems:
-            return "loaded with warnings"
-        return "loaded"
+            return WARNINGS
+        return LOADED
 
     @property
     def rejected(self) -> bool:
-        return self.status == "rejected"
+        return self.status == REJECTED
+
+    @property
+    def broken(self) -> bool:
+        """The file on disk cannot be used, whether or not an earlier version stands in for it."""
+        return self.status in (REJECTED, LAST_GOOD)
+
+
+LOADED, WARNINGS, REJECTED, LAST_GOOD = (
+    "loaded", "loaded with warnings", "rejected", "serving last good version")
 
 
 def _clip(text: str, limit: int = 60) -> str:

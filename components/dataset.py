@@ -1,17 +1,26 @@
-"""Load every file in data/ into one validated, tidy Dataset, with a report for each file."""
+"""Load every file in data/ into one validated, tidy Dataset, with a report for each file.
+
+Files are parsed from one in-memory snapshot (components/snapshot.py). A file that loads is
+kept in data/.history/; a file that no longer loads is replaced by its last good version.
+"""
 
 from __future__ import annotations
 
-import hashlib
+import copy
+import datetime as dt
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from components import contract as c
-from components.boundaries import read_boundary_file
-from components.catalogue import INDICATOR_COLUMNS, SOURCE_COLUMNS, read_catalogue
-from components.observations import OBSERVATION_COLUMNS, read_observation_file
+from components import history
+from components.boundary_files import read_boundaries
+from components.catalogue import INDICATOR_COLUMNS, SOURCE_COLUMNS, read_catalogue_bytes
+from components.observations import OBSERVATION_COLUMNS, empty_rows, read_observations
+from components.snapshot import FileBytes, Snapshot, read_snapshot
 
 OBSERVATIONS_DIR = "observations"
 BOUNDARIES_DIR = "boundaries"
@@ -23,6 +32,7 @@ CONFLICT_RULE = (
     "and year, the file whose name comes first in alphabetical order wins; the other value is "
     "left out and the conflict is listed on the Data & sources page."
 )
+CONFLICT_COLUMNS = [*c.KEY_COLUMNS, "kept_value", "kept_file", "left_out_value", "left_out_file"]
 
 
 @dataclass
@@ -32,6 +42,9 @@ class Dataset:
     sources: pd.DataFrame
     boundaries: dict[str, dict] = field(default_factory=dict)
     reports: list[c.FileReport] = field(default_factory=list)
+    # Every value left out because an earlier file (by name) gives another for the same key.
+    conflicts: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=CONFLICT_COLUMNS))
+    fingerprint: str = ""  # of the snapshot this was loaded from
 
     def indicator(self, indicator_id: str) -> dict:
         match = self.indicators[self.indicators["id"] == indicator_id]
@@ -46,84 +59,177 @@ class Dataset:
         return [problem for report in self.reports for problem in report.problems]
 
 
+def read_data_snapshot(data_dir: Path) -> Snapshot:
+    return read_snapshot(data_dir, WATCHED_DIRS)
+
+
 def fingerprint(data_dir: Path) -> str:
     """A hash of every watched file's name and content: equal fingerprints, equal data."""
-    digest = hashlib.sha256()
-    for path in _watched_files(data_dir):
-        digest.update(str(path.relative_to(data_dir)).encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+    return read_data_snapshot(data_dir).fingerprint
 
 
-def _watched_files(data_dir: Path) -> list[Path]:
-    files = []
-    for folder in WATCHED_DIRS:
-        base = data_dir / folder
-        if base.is_dir():
-            files += sorted(p for p in base.iterdir() if p.is_file() and not p.name.startswith("."))
-    return files
-
-
-def load_dataset(data_dir: Path) -> Dataset:
-    """Read and validate everything; a bad file is reported and left out, never raised."""
-    indicators, indicator_report = read_catalogue(data_dir / CATALOGUE_DIR / "indicators.csv",
-                                                  INDICATOR_COLUMNS)
-    sources, source_report = read_catalogue(data_dir / CATALOGUE_DIR / "sources.csv",
-                                            SOURCE_COLUMNS)
+def load_dataset(source: Path | Snapshot, keep_history: bool = True) -> Dataset:
+    """Read and validate everything; a bad file is reported and left out (or its last good
+    version served), never raised."""
+    snapshot = source if isinstance(source, Snapshot) else read_data_snapshot(source)
+    load = _Loader(snapshot.root, keep_history)
+    indicators, indicator_report = load.file(
+        snapshot.get(CATALOGUE_DIR, "indicators.csv") or FileBytes(CATALOGUE_DIR, "indicators.csv", 0, "", None),
+        lambda raw, name: read_catalogue_bytes(raw, f"{CATALOGUE_DIR}/{name}", INDICATOR_COLUMNS))
+    sources, source_report = load.file(
+        snapshot.get(CATALOGUE_DIR, "sources.csv") or FileBytes(CATALOGUE_DIR, "sources.csv", 0, "", None),
+        lambda raw, name: read_catalogue_bytes(raw, f"{CATALOGUE_DIR}/{name}", SOURCE_COLUMNS))
     reports = [indicator_report, source_report]
+    # A file's rows depend on its bytes, the indicator catalogue and (for the year check) the year.
+    catalogue_key = int(pd.util.hash_pandas_object(indicators, index=False).sum()) if len(indicators) else 0
     frames, introduced = [], []
-    for path in sorted((data_dir / OBSERVATIONS_DIR).glob("*")):
-        if not path.is_file() or path.name.startswith("."):
+    for entry in snapshot.in_folder(OBSERVATIONS_DIR):
+        if Path(entry.name).suffix.lower() not in c.OBSERVATION_SUFFIXES:
+            reports.append(_wrong_kind(entry.name, "a .csv or .xlsx file in data/observations/"))
             continue
-        if path.suffix.lower() != ".csv":
-            reports.append(_wrong_kind(path, "a .csv file in data/observations/"))
-            continue
-        rows, new_indicators, report = read_observation_file(path, indicators)
-        rows["file"] = path.name
+        rows, new_indicators, report = load.file(
+            entry, lambda raw, name: read_observations(raw, name, indicators),
+            memo=(entry.digest, catalogue_key, dt.date.today().year))
+        rows["file"] = entry.name
         frames.append(rows)
         introduced.append(new_indicators)
         reports.append(report)
-    observations = _merge_files(frames, {r.file: r for r in reports})
+    observations, conflicts = _merge_files(frames, {r.file: r for r in reports})
     indicators = _with_introduced(indicators, introduced)
     observations["source"] = observations["source"].where(
         observations["source"] != "",
         observations["indicator"].map(indicators.set_index("id")["source_id"]).fillna(""),
     )
     boundaries = {}
-    for path in sorted((data_dir / BOUNDARIES_DIR).glob("*")):
-        if not path.is_file() or path.name.startswith("."):
+    for entry in snapshot.in_folder(BOUNDARIES_DIR):
+        if Path(entry.name).suffix.lower() not in c.BOUNDARY_SUFFIXES:
+            reports.append(_wrong_kind(entry.name, "a .geojson file in data/boundaries/"))
             continue
-        if path.suffix.lower() not in (".geojson", ".json"):
-            reports.append(_wrong_kind(path, "a .geojson file in data/boundaries/"))
-            continue
-        collection, report = read_boundary_file(path)
+        collection, report = load.file(entry, read_boundaries)
         reports.append(report)
         if collection is not None:
-            boundaries[path.stem] = collection
-    return Dataset(observations, indicators, sources, boundaries, reports)
+            boundaries[Path(entry.name).stem] = collection
+    return Dataset(observations, indicators, sources, boundaries, reports,
+                   conflicts=conflicts, fingerprint=snapshot.fingerprint)
 
 
-def _merge_files(frames: list[pd.DataFrame], reports: dict[str, c.FileReport]) -> pd.DataFrame:
+class _Loader:
+    """Parses one file; keeps it in the history when good, falls back to the history when not."""
+
+    def __init__(self, data_dir: Path, keep_history: bool):
+        self.data_dir, self.keep_history = data_dir, keep_history
+
+    def file(self, entry: FileBytes, parse, memo=None):
+        result = _remembered((entry.folder, entry.name, *memo),
+                             lambda: self._parse(entry.data, entry, parse)) if memo else \
+            self._parse(entry.data, entry, parse)
+        report = result[-1]
+        if not report.rejected:
+            if self.keep_history and entry.data is not None:
+                history.remember(self.data_dir, entry.folder, entry.name, entry.data, entry.digest)
+            return result
+        for version in history.versions(self.data_dir, entry.folder, entry.name):
+            if entry.digest.startswith(version.digest):
+                continue  # the same bytes that were just rejected
+            try:
+                older = self._parse(version.path.read_bytes(), entry, parse)
+            except OSError:
+                continue
+            if older[-1].rejected:
+                continue  # good once, but no longer (e.g. its indicator left the catalogue)
+            report.last_good = version.label
+            report.rows_loaded, report.rows_rejected = older[-1].rows_loaded, older[-1].rows_rejected
+            return (*older[:-1], report)
+        return result
+
+    @staticmethod
+    def _parse(raw: bytes | None, entry: FileBytes, parse):
+        if raw is None and entry.size > c.MAX_FILE_BYTES:
+            return _unread(entry, parse, "too-large", f"a file of at most {c.MAX_FILE_MB} MB",
+                           "Split it into smaller files (for example one per indicator or per "
+                           "decade), or delete the rows and columns that are not needed.",
+                           value=f"{entry.size / 2**20:.1f} MB")
+        try:
+            return parse(raw, entry.name)
+        except Exception as error:  # a loader bug must never take down the other files
+            return _unread(entry, parse, "unexpected-error", "a file the loader can read",
+                           "The file could not be read for a reason we did not foresee; send it "
+                           f"to the dashboard's maintainer ({type(error).__name__}).")
+
+
+# Parsed observation files by content: when one file changes, the others are not parsed again,
+# so a dropped file shows up in about a second instead of after a full reload.
+_PARSED: OrderedDict = OrderedDict()
+_PARSED_KEEP = 64
+_PARSED_LOCK = threading.Lock()
+
+
+def _remembered(key, parse):
+    with _PARSED_LOCK:
+        result = _PARSED.get(key)
+        if result is not None:
+            _PARSED.move_to_end(key)
+    if result is None:
+        result = parse()
+        with _PARSED_LOCK:
+            _PARSED[key] = result
+            while len(_PARSED) > _PARSED_KEEP:
+                _PARSED.popitem(last=False)
+    # A copy: the merge adds conflicts to reports and a file column to rows.
+    return copy.deepcopy(result)
+
+
+def _unread(entry: FileBytes, parse, check: str, expected: str, fix: str, value=None):
+    """The shape parse() returns for this kind of file, holding nothing but one error."""
+    kind = {OBSERVATIONS_DIR: "observations", BOUNDARIES_DIR: "boundaries"}.get(entry.folder, "catalogue")
+    name = entry.name if kind != "catalogue" else f"{CATALOGUE_DIR}/{entry.name}"
+    report = c.FileReport(file=name, kind=kind)
+    report.problems.append(c.Problem(name, check, c.ERROR, expected, fix, value=value))
+    if kind == "observations":
+        return empty_rows(), pd.DataFrame(), report
+    if kind == "boundaries":
+        return None, report
+    return pd.DataFrame(columns=list(INDICATOR_COLUMNS if "indicator" in entry.name
+                                     else SOURCE_COLUMNS)), report
+
+
+def _merge_files(frames: list[pd.DataFrame], reports: dict[str, c.FileReport]):
+    """(one row per key, the conflicts): for each key the value of the first file by name wins."""
     frames = [frame for frame in frames if len(frame)]
     if not frames:
-        return pd.DataFrame(columns=OBSERVATION_COLUMNS + ["file"])
+        return pd.DataFrame(columns=OBSERVATION_COLUMNS + ["file"]), pd.DataFrame(columns=CONFLICT_COLUMNS)
     combined = pd.concat(frames, ignore_index=True)
     keys = list(c.KEY_COLUMNS)
     first = combined.drop_duplicates(keys, keep="first")
     later = combined[combined.duplicated(keys, keep="first")]
-    if len(later):
-        winners = first.set_index(keys)
-        for row in later.itertuples(index=False):
-            kept = winners.loc[tuple(getattr(row, k) for k in keys)]
-            if kept["value"] == row.value:
-                continue
-            report = reports[row.file]
-            report.problems.append(c.Problem(
-                row.file, "conflict-between-files", c.WARNING,
-                f"the same value as {kept['file']} ({kept['value']:g})",
-                f"{CONFLICT_RULE} Remove the value from one of the two files.",
-                column="value", value=f"{row.indicator} {row.country} {row.year}: {row.value:g}"))
-    return first.reset_index(drop=True)
+    conflicts = later.merge(first[keys + ["value", "file"]], on=keys, suffixes=("", "_kept"))
+    conflicts = conflicts[conflicts["value"] != conflicts["value_kept"]]
+    conflicts = conflicts.rename(columns={"value_kept": "kept_value", "file_kept": "kept_file",
+                                          "value": "left_out_value", "file": "left_out_file"})
+    conflicts = conflicts[CONFLICT_COLUMNS].reset_index(drop=True)
+    listed: dict[str, int] = {}
+    for row in conflicts.itertuples(index=False):
+        listed[row.left_out_file] = listed.get(row.left_out_file, 0) + 1
+        if listed[row.left_out_file] > c.MAX_LISTED_PER_CHECK:
+            continue  # all of them are in the conflicts table; the problem list stays readable
+        reports[row.left_out_file].problems.append(c.Problem(
+            row.left_out_file, "conflict-between-files", c.WARNING,
+            f"the same value as {row.kept_file} ({row.kept_value:g})",
+            f"{CONFLICT_RULE} Remove the value from one of the two files.",
+            column="value", value=f"{_key_text(row)}: {row.left_out_value:g}"))
+    for name, count in listed.items():
+        if count > c.MAX_LISTED_PER_CHECK:
+            reports[name].problems.append(c.Problem(
+                name, "conflict-between-files", c.WARNING, "one value per key across all files",
+                f"{count - c.MAX_LISTED_PER_CHECK} more values conflict with other files; every "
+                "conflict is listed in the conflicts table on the Data & sources page."))
+    return first.reset_index(drop=True), conflicts
+
+
+def _key_text(row) -> str:
+    text = f"{row.indicator} {row.country} {row.year}"
+    extras = [f"{k} {getattr(row, k)}" for k in ("partner", "region", "sex") if getattr(row, k)]
+    return text + (f" ({', '.join(extras)})" if extras else "")
 
 
 def _with_introduced(indicators: pd.DataFrame, introduced: list[pd.DataFrame]) -> pd.DataFrame:
@@ -135,10 +241,10 @@ def _with_introduced(indicators: pd.DataFrame, introduced: list[pd.DataFrame]) -
     return pd.concat([indicators, new], ignore_index=True).fillna("")
 
 
-def _wrong_kind(path: Path, expected: str) -> c.FileReport:
-    report = c.FileReport(file=path.name, kind="unknown")
+def _wrong_kind(name: str, expected: str) -> c.FileReport:
+    report = c.FileReport(file=name, kind="unknown")
     report.problems.append(c.Problem(
-        path.name, "wrong-file-type", c.ERROR, expected,
-        "Save the data as CSV (observations) or GeoJSON (boundaries), or move the file out of "
-        "data/.", value=path.suffix))
+        name, "wrong-file-type", c.ERROR, expected,
+        "Save the data as CSV or .xlsx (observations) or GeoJSON (boundaries), or move the file "
+        "out of data/.", value=Path(name).suffix))
     return report

@@ -1,18 +1,20 @@
-"""Read one observation file and check it against the contract, row by row."""
+"""Read one observation file (CSV or .xlsx, from its bytes) and check it against the contract, row by row."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from pathlib import Path
 
 import pandas as pd
 
 from components import contract as c
-from components.countries import resolve_country
+from components import numbers
+from components.countries import country_name, resolve_country
+from components.file_formats import header_changes, normalise_header, read_table
 
 OBSERVATION_COLUMNS = list(c.KEY_COLUMNS) + ["value", "flag", "note", "source"]
+# How many country-name readings the report lists for one file.
+MAX_LISTED_MAPPINGS = 12
 
 
 class _Collector:
@@ -51,20 +53,30 @@ def read_observation_file(
     path: Path, indicators: pd.DataFrame, name: str | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame, c.FileReport]:
     """Return (valid rows, indicators this file introduces, report). Never raises on bad content."""
-    name = name or path.name
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        report = c.FileReport(file=name or path.name, kind="observations")
+        report.problems.append(c.Problem(report.file, "unreadable", c.ERROR, "a readable file",
+                                         "Check the file is not open in another program and save "
+                                         f"it again ({error.strerror})."))
+        return empty_rows(), pd.DataFrame(), report
+    return read_observations(raw, name or path.name, indicators)
+
+
+def empty_rows() -> pd.DataFrame:
+    return pd.DataFrame(columns=OBSERVATION_COLUMNS)
+
+
+def read_observations(raw: bytes, name: str, indicators: pd.DataFrame
+                      ) -> tuple[pd.DataFrame, pd.DataFrame, c.FileReport]:
+    """The same as read_observation_file, from bytes already in memory (see components/snapshot.py)."""
     report = c.FileReport(file=name, kind="observations")
     problems = _Collector(report)
-    empty = pd.DataFrame(columns=OBSERVATION_COLUMNS)
-    try:
-        raw_bytes = path.read_bytes()
-    except OSError as error:
-        problems.add("unreadable", c.ERROR, "a readable file", f"Check the file is not open "
-                     f"in another program and save it again ({error.strerror}).")
-        return empty, pd.DataFrame(), report
-    frame = _parse_csv(raw_bytes, problems)
+    empty = empty_rows()
+    frame, delimiter = _parse_table(raw, problems, c.ALL_COLUMNS)
     if frame is None:
         return empty, pd.DataFrame(), report
-    frame.columns = [str(col).strip().lower() for col in frame.columns]
     missing = [col for col in c.REQUIRED_COLUMNS if col not in frame.columns]
     if missing:
         problems.add("missing-column", c.ERROR, "the columns " + ", ".join(c.REQUIRED_COLUMNS),
@@ -79,11 +91,16 @@ def read_observation_file(
         problems.add("header-only", c.ERROR, "at least one data row below the header",
                      "Add the data rows below the header, or remove the file.", row=2)
         return empty, pd.DataFrame(), report
+    for repeated in frame.columns[frame.columns.duplicated()]:
+        problems.add("duplicate-column", c.WARNING, "each column once",
+                     "Only the first of these columns is read: delete or rename the other.",
+                     row=1, column=repeated)
+    frame = frame.loc[:, ~frame.columns.duplicated()].copy()
     for col in c.ALL_COLUMNS:
         if col not in frame.columns:
             frame[col] = ""
         frame[col] = frame[col].fillna("").astype(str).str.strip()
-    valid, new_indicators = _validate_rows(frame, indicators, problems)
+    valid, new_indicators = _validate_rows(frame, indicators, problems, delimiter)
     problems.summarise()
     report.rows_loaded = len(valid)
     report.rows_rejected = len(frame) - len(valid)
@@ -96,42 +113,32 @@ def read_observation_file(
     return valid, new_indicators, report
 
 
+def _parse_table(raw: bytes, problems: _Collector, known_columns):
+    """(frame of text cells named as in the contract, index + 2 = spreadsheet row; separator)."""
+    table = read_table(raw, problems, known_columns)
+    if table is None:
+        return None, None
+    problems.report.detected.update(table.detected)
+    changes = header_changes(table.header)
+    if changes:
+        problems.report.detected["header"] = changes
+    columns = [normalise_header(cell) for cell in table.header]
+    frame = pd.DataFrame(table.rows, columns=columns, dtype=str,
+                         index=[number - 2 for number in table.row_numbers])
+    return frame, table.delimiter
+
+
 def _parse_csv(raw: bytes, problems: _Collector) -> pd.DataFrame | None:
-    if not raw.strip():
-        problems.add("empty-file", c.ERROR, "a header row and data rows",
-                     "The file is empty. Export the sheet again, or remove the file.", row=1)
+    """Kept for readers of other files (components/actors.py): the header as found in the file."""
+    table = read_table(raw, problems)
+    if table is None:
         return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        problems.add("encoding", c.ERROR, "text saved as UTF-8",
-                     "In Excel use Save As > 'CSV UTF-8 (Comma delimited)'.",
-                     value=f"byte {raw[error.start:error.start + 1]!r} at position {error.start}")
-        return None
-    try:
-        records = list(csv.reader(io.StringIO(text)))
-    except csv.Error as error:
-        problems.add("not-csv", c.ERROR, "comma-separated values", "Open the file in a spreadsheet "
-                     f"and save it as CSV again ({error}).")
-        return None
-    header = records[0]
-    width = len(header)
-    kept, numbers = [], []
-    for number, record in enumerate(records[1:], start=2):
-        if not any(cell.strip() for cell in record):
-            continue  # Excel leaves blank lines at the end of a sheet
-        if len(record) > width and any(cell.strip() for cell in record[width:]):
-            problems.add("not-csv", c.ERROR, f"{width} cells on every row, one per header cell, "
-                         "the same number of cells on every row", "Check this row for a stray comma "
-                         "(write decimals with a dot, or put the cell in quotes).",
-                         row=number, value=f"{len(record)} cells")
-            return None
-        kept.append((record + [""] * width)[:width])
-        numbers.append(number - 2)  # so that index + 2 is the row number a spreadsheet shows
-    return pd.DataFrame(kept, columns=header, index=numbers, dtype=str)
+    problems.report.detected.update(table.detected)
+    return pd.DataFrame(table.rows, columns=table.header, dtype=str,
+                        index=[number - 2 for number in table.row_numbers])
 
 
-def _validate_rows(frame, indicators, problems) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _validate_rows(frame, indicators, problems, delimiter) -> tuple[pd.DataFrame, pd.DataFrame]:
     bad = pd.Series(False, index=frame.index)
     this_year = dt.date.today().year
 
@@ -166,6 +173,7 @@ def _validate_rows(frame, indicators, problems) -> tuple[pd.DataFrame, pd.DataFr
     reject(partners.isna(), "partner", "unknown-partner",
            "an ISO 3166 code or a country name, or an empty cell for 'all partners'",
            "Correct the spelling, use the three-letter ISO code, or leave it empty for a total.")
+    _report_mappings(problems.report, frame, countries, partners, ~bad)
 
     years = pd.to_numeric(frame["year"], errors="coerce")
     not_integer = years.isna() | (years != years.round())
@@ -175,9 +183,16 @@ def _validate_rows(frame, indicators, problems) -> tuple[pd.DataFrame, pd.DataFr
            "year-out-of-range", f"a year between {c.EARLIEST_YEAR} and {this_year}",
            "Check for a typing error in the year.")
 
-    values = pd.to_numeric(frame["value"], errors="coerce")
-    reject(values.isna(), "value", "not-a-number", "a number such as 1250451 or 12.5",
-           "Remove text, units and spaces from the cell; use a dot for decimals.")
+    number_format = numbers.detect(
+        ((int(index) + 2, cell) for index, cell in frame["value"][~bad].items()),
+        delimiter)
+    problems.report.detected["numbers"] = number_format.report
+    values = numbers.parse(frame["value"], number_format)
+    reject(values.isna(), "value", "not-a-number",
+           f"a number written like the rest of this file ({number_format.describe}, "
+           f"e.g. {number_format.example_text})",
+           "Remove text, units (%, €) and stray spaces from the cell, and write decimals the way "
+           "the rest of the file does.")
     _check_ranges(frame, values, indicators, reject)
 
     flags = frame["flag"].str.lower()
@@ -199,6 +214,23 @@ def _validate_rows(frame, indicators, problems) -> tuple[pd.DataFrame, pd.DataFr
     valid["year"] = valid["year"].astype(int)
     valid["value"] = valid["value"].astype(float)
     return valid.reset_index(drop=True)[OBSERVATION_COLUMNS], _new_indicators(frame[~bad], known)
+
+
+def _report_mappings(report, frame, countries, partners, usable) -> None:
+    """Say how each country name was read, e.g. "country 'Србија' read as SRB (Serbia)"."""
+    seen: dict[tuple[str, str], str] = {}
+    for column, resolved in (("country", countries), ("partner", partners)):
+        pairs = pd.DataFrame({"text": frame[column], "iso3": resolved})[usable & resolved.notna()]
+        for text, iso3 in pairs.drop_duplicates().itertuples(index=False):
+            if text and text.strip().upper() != iso3:
+                seen.setdefault((column, text), iso3)
+    if not seen:
+        return
+    lines = [f"{column} '{text}' read as {iso3} ({country_name(iso3)})"
+             for (column, text), iso3 in list(seen.items())[:MAX_LISTED_MAPPINGS]]
+    if len(seen) > MAX_LISTED_MAPPINGS:
+        lines.append(f"and {len(seen) - MAX_LISTED_MAPPINGS} more names")
+    report.detected["countries"] = "; ".join(lines)
 
 
 def _check_ranges(frame, values, indicators, reject) -> None:

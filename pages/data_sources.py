@@ -2,10 +2,13 @@
 
 import streamlit as st
 
-from components import metrics, ui
+from components import admin, contract, history, metrics, ui
 from components.countries import KOSOVO_FOOTNOTE, NORTH_MACEDONIA_NOTE, REGION
-from components.dataset import CONFLICT_RULE
-from components.validation_report import file_table, problems_csv, problems_table
+from components.dataset import CONFLICT_RULE, read_data_snapshot
+from components.settings import data_dir
+from components.validation_report import (conflicts_table, file_details, file_table,
+                                          problems_csv, problems_table, report_workbook,
+                                          worth_a_look)
 
 data = ui.dataset()
 ui.file_notices(data)
@@ -39,6 +42,9 @@ with coverage_tab:
 
 with files_tab:
     st.subheader("Data files and their validation status")
+    st.caption("Drop CSV or Excel (.xlsx) files into data/observations/ and GeoJSON files into "
+               "data/boundaries/: they are checked and appear here, and on every page, within a "
+               "few seconds. 'Detected' says how each file was read.")
     ui.table(file_table(data.reports))
     problems = problems_table(data.reports)
     if problems.empty:
@@ -47,9 +53,57 @@ with files_tab:
         st.markdown(f"**{len(problems)} problem(s) found.** Each names the file, row and column, "
                     "what was found, what was expected and how to fix it.")
         ui.table(problems)
-        st.download_button("Download the validation report (CSV)", problems_csv(data.reports),
+    st.download_button("Download the validation report (Excel)",
+                       report_workbook(data.reports, data.conflicts),
+                       file_name="validation_report.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    if not problems.empty:
+        st.download_button("Download the problems (CSV)", problems_csv(data.reports),
                            file_name="validation_report.csv", mime="text/csv")
+
+    notable = [report for report in data.reports if worth_a_look(report)]
+    if notable:
+        st.markdown("**How each file was read, and what to fix**")
+    icons = {"loaded": ":material/check_circle:", "loaded with warnings": ":material/warning:",
+             "rejected": ":material/block:", "serving last good version": ":material/history:"}
+    for report in notable:
+        read, fixes = file_details(report)
+        with st.expander(f"{report.file} — {report.status}", icon=icons.get(report.status),
+                         expanded=report.broken):
+            st.markdown("\n".join(f"- {line}" for line in read) or "- nothing to note")
+            if fixes:
+                st.markdown("**What to fix**\n" + "\n".join(f"- {line}" for line in fixes))
+
+    st.markdown("**Conflicts between files**")
     st.caption(CONFLICT_RULE)
+    if data.conflicts.empty:
+        st.caption("No two files give different values for the same figure.")
+    else:
+        ui.table(conflicts_table(data.conflicts))
+
+    st.markdown("**Earlier versions: put one back**")
+    st.caption(f"The last {contract.HISTORY_KEEP} good versions of every file are kept in "
+               "data/.history/. When a file is replaced by a broken one, the last good version "
+               "is shown until the file is fixed.")
+    if message := st.session_state.pop("restored_message", None):
+        st.success(message)
+    versions = history.all_versions(data_dir())
+    current = {entry.key: entry.digest for entry in read_data_snapshot(data_dir()).files}
+    if not versions:
+        st.caption("No versions kept yet.")
+    elif not admin.may_change_data():
+        st.caption("Sign in as staff (below) to put back an earlier version.")
+    else:
+        version = st.selectbox(
+            "Version", versions, key="rollback_version",
+            format_func=lambda v: f"{v.folder}/{v.name} — {v.label}"
+            + (" — in use now" if current.get(f"{v.folder}/{v.name}", "").startswith(v.digest) else ""))
+        if st.button("Put this version back", key="rollback"):
+            history.restore(data_dir(), version)
+            st.session_state["restored_message"] = (
+                f"{version.name}: the version {version.label} is back in data/{version.folder}/.")
+            st.rerun()
+    admin.sign_in_box()
 
 with credits_tab:
     st.subheader("Licences and credits")

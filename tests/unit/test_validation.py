@@ -27,6 +27,10 @@ BAD_FILES = {
     "projected_metres.geojson": ("not-wgs84", "Reproject the layer to EPSG:4326", "features[1].properties.code"),
     "truncated.geojson": ("not-json", "Export the layer again as GeoJSON", None),
     "notes.txt": ("wrong-file-type", "Save the data as CSV", None),
+    "truncated.csv": ("truncated", "stops in the middle of this row", None),
+    "binary_junk.csv": ("not-text", "This file is not text", None),
+    "old_workbook_renamed.xlsx": ("old-excel", "Excel 97-2003 workbook", None),
+    "invalid_geometry.geojson": ("invalid-geometry", "Fix geometries", "features[1].geometry"),
 }
 
 
@@ -103,3 +107,18 @@ def test_new_indicator_described_in_extra_columns_is_accepted(data_copy):
     assert dataset.indicator("seasonal_permits")["migration_type"] == "Seasonal work"
     row = dataset.observations[dataset.observations["indicator"] == "seasonal_permits"].iloc[0]
     assert (row["country"], row["year"], row["value"]) == ("MKD", 2022, 10.0)
+
+
+def test_every_conflict_between_files_is_listed_even_when_there_are_many(data_copy):
+    years = range(1960, 1990)
+    (data_copy / "observations" / "a_corrections.csv").write_text(
+        "indicator,country,year,value\n" + "".join(f"net_migration,ALB,{y},-1\n" for y in years))
+    dataset = load_dataset(data_copy)
+    conflicts = dataset.conflicts
+    assert len(conflicts) == len(years)  # every one, not only the first few
+    assert set(conflicts["kept_file"]) == {"a_corrections.csv"}
+    assert set(conflicts["left_out_file"]) == {"world_bank_wdi.csv"}
+    assert (conflicts["kept_value"] == -1).all()
+    report = next(r for r in dataset.reports if r.file == "world_bank_wdi.csv")
+    listed = [p for p in report.problems if p.check == "conflict-between-files"]
+    assert len(listed) == 25 + 1 and "every conflict is listed" in listed[-1].fix

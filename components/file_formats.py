@@ -1,0 +1,259 @@
+"""Turn a file's bytes into a header and rows of text, whatever Excel or a text editor made of it.
+
+Detects, and says what it detected: a workbook (.xlsx) or text; the encoding (UTF-8 with or
+without BOM, UTF-16 from Excel's "Unicode Text", Windows-1250 or Windows-1251); the separator
+(comma, semicolon or tab); a file cut off in the middle of a row; binary junk named .csv.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from components import contract as c
+
+XLSX_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls, also old .doc
+DELIMITERS = {",": "comma (,)", ";": "semicolon (;)", "\t": "tab"}
+# A workbook unpacks to many times its size; past this we stop rather than fill the memory.
+MAX_UNPACKED_BYTES = 8 * c.MAX_FILE_BYTES
+MAX_ROWS = 1_000_000
+
+_LATIN, _CYRILLIC = "Latin", "Cyrillic"
+
+
+@dataclass
+class Table:
+    """The header and rows of a file, every cell as text, and what was detected on the way."""
+
+    header: list[str]
+    rows: list[list[str]]
+    row_numbers: list[int]  # the row number a spreadsheet shows; the header is row 1
+    detected: dict[str, str] = field(default_factory=dict)
+    delimiter: str | None = None
+
+
+def content_kind(raw: bytes) -> str:
+    """'xlsx', 'xls', 'binary' or 'text', from the bytes and never from the name."""
+    if raw.startswith(XLSX_MAGIC):
+        return "xlsx"
+    if raw.startswith(OLE_MAGIC):
+        return "xls"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "text"  # UTF-16 with its byte-order mark: Excel's "Unicode Text"
+    head = raw[:65536]
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    return "binary" if b"\x00" in head or controls > len(head) // 100 else "text"
+
+
+def read_table(raw: bytes, problems, known_columns=()) -> Table | None:
+    """Header and rows of a CSV or workbook; None (with the reason in `problems`) if unreadable."""
+    kind = content_kind(raw)
+    if kind == "xlsx":
+        return _read_xlsx(raw, problems)
+    if kind == "xls":
+        problems.add("old-excel", c.ERROR, "a CSV file or an .xlsx workbook",
+                     "This is an old Excel 97-2003 workbook (.xls). In Excel use Save As > "
+                     "'Excel Workbook (*.xlsx)' or 'CSV UTF-8 (Comma delimited)'.", row=1)
+        return None
+    if kind == "binary":
+        problems.add("not-text", c.ERROR, "a CSV text file (or an .xlsx workbook)",
+                     "This file is not text: it may be a picture, a PDF or a damaged file with a "
+                     ".csv name. Open the data in Excel and save it as 'CSV UTF-8'.",
+                     row=1, value=_hex(raw[:8]))
+        return None
+    text, encoding = decode(raw)
+    _note(problems, {"format": "CSV text", "encoding": encoding})
+    if not text.strip():
+        problems.add("empty-file", c.ERROR, "a header row and data rows",
+                     "The file is empty. Export the sheet again, or remove the file.", row=1)
+        return None
+    delimiter = sniff_delimiter(text, known_columns)
+    _note(problems, {"delimiter": DELIMITERS[delimiter]})
+    records = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    table = _rows_to_table(records, problems, cut_off=not text.endswith(("\n", "\r")))
+    if table is not None:
+        table.delimiter = delimiter
+        table.detected = {"format": "CSV text", "encoding": encoding,
+                          "delimiter": DELIMITERS[delimiter], **table.detected}
+    return table
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Text and a label saying which encoding it was read as, and from what."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace"), "UTF-8 with BOM"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace"), "UTF-16 (Excel 'Unicode Text')"
+    try:
+        return raw.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    cyrillic, latin = _script_votes(raw)
+    if cyrillic > latin:
+        word = _sample_word(raw.decode("cp1251"), _CYRILLIC)
+        return raw.decode("cp1251"), f"Windows-1251 (Cyrillic), from words such as '{word}'"
+    text = raw.decode("cp1250", errors="replace")
+    word = _sample_word(text, _LATIN)
+    why = f"from words such as '{word}'" if word else "no letters outside A-Z to tell; assumed"
+    return text, f"Windows-1250 (Central European Latin), {why}"
+
+
+def _script_votes(raw: bytes) -> tuple[int, int]:
+    """Count letters that vote for Windows-1251 (Cyrillic) against Windows-1250 (Latin).
+
+    Both code pages put letters at the same bytes, so one byte cannot tell them apart; a word
+    can. Cyrillic words are made only of bytes above 127, while Latin words in Serbian,
+    Romanian or Albanian mix a few accented letters (č, ș, ë) into plain a-z. So a word of
+    accented bytes only is a Cyrillic vote and a mixed word is a Latin vote, weighted by the
+    number of accented letters in it.
+    """
+    text = raw.decode("cp1251")  # every byte decodes; only the shape of words matters here
+    cyrillic = latin = 0
+    for word in re.findall(r"[^\W\d_]+", text):
+        accented = sum(1 for ch in word if ord(ch) > 127)
+        if not accented:
+            continue
+        if accented == len(word) and len(word) >= 2:
+            cyrillic += accented
+        elif accented < len(word):
+            latin += accented
+    return cyrillic, latin
+
+
+def _sample_word(text: str, script: str) -> str:
+    for word in re.findall(r"[^\W\d_]{3,}", text):
+        accented = [ch for ch in word if ord(ch) > 127]
+        if script == _CYRILLIC and len(accented) == len(word):
+            return word
+        if script == _LATIN and 0 < len(accented) < len(word):
+            return word
+    return ""
+
+
+def sniff_delimiter(text: str, known_columns=()) -> str:
+    """The separator that makes the most sense of the header (known column names first),
+    then the one that gives the same number of cells on most lines."""
+    lines = [line for line in text.splitlines()[:30] if line.strip()]
+    known = {normalise_header(col) for col in known_columns}
+    best, best_score = ",", (-1, -1, -1)
+    for delimiter in DELIMITERS:
+        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        header = next(csv.reader(lines[:1], delimiter=delimiter), [])
+        matches = sum(normalise_header(cell) in known for cell in header)
+        steady = sum(count == counts[0] for count in counts) if counts and counts[0] > 1 else 0
+        score = (matches, steady, counts[0] if counts else 0)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def normalise_header(cell: str) -> str:
+    """'Country ', 'YEAR', 'Indicator label' -> 'country', 'year', 'indicator_label'."""
+    text = str(cell).replace("\ufeff", "").replace("\u00a0", " ").strip().strip('"').strip()
+    return re.sub(r"[\s\-]+", "_", text.lower())
+
+
+def header_changes(header: list[str]) -> str:
+    """How header cells were read, when they were not already in the contract's form."""
+    changed = [f"'{cell}' read as '{normalise_header(cell)}'" for cell in header
+               if cell != normalise_header(cell) and normalise_header(cell)]
+    return ", ".join(changed)
+
+
+def _rows_to_table(records: list[list[str]], problems, cut_off: bool) -> Table | None:
+    skipped = 0  # blank lines above the header still count in the row numbers staff see
+    while records and not "".join(records[0]).strip():
+        records.pop(0)
+        skipped += 1
+    if not records:
+        problems.add("empty-file", c.ERROR, "a header row and data rows",
+                     "The file is empty. Export the sheet again, or remove the file.", row=1)
+        return None
+    header = records[0]
+    while header and not header[-1].strip():
+        header = header[:-1]  # Excel writes empty cells after the last used column
+    width = len(header)
+    rows, numbers = [], []
+    last_number = len(records) + skipped
+    for number, record in enumerate(records[1:], start=2 + skipped):
+        if not "".join(record).strip():
+            continue  # Excel leaves blank lines at the end of a sheet
+        if len(record) > width and any(cell.strip() for cell in record[width:]):
+            problems.add("not-csv", c.ERROR, f"{width} cells on every row, one per header cell, "
+                         "the same number of cells on every row", "Check this row for a stray "
+                         "separator (write decimals the same way in the whole file, or put the "
+                         "cell in quotes).", row=number, value=f"{len(record)} cells")
+            return None
+        if cut_off and number == last_number and len(record) < width:
+            problems.add("truncated", c.ERROR, "a complete file that ends after a whole row",
+                         "The file stops in the middle of this row: it was probably still being "
+                         "copied or saved. Copy or save it again.", row=number,
+                         value=f"{len(record)} of {width} cells")
+            return None
+        rows.append((record + [""] * width)[:width])
+        numbers.append(number)
+    return Table(header, rows, numbers)
+
+
+def _read_xlsx(raw: bytes, problems) -> Table | None:
+    import openpyxl  # only needed for workbooks; keeps text-only loads light
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise ValueError(f"it unpacks to {unpacked // 2**20} MB")
+        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as error:  # a damaged workbook can fail in zipfile, lxml or openpyxl
+        problems.add("bad-workbook", c.ERROR, "an .xlsx workbook that Excel can open",
+                     "Open the workbook in Excel, check it opens, and save it again "
+                     f"(or save the sheet as 'CSV UTF-8'). Detail: {str(error)[:80]}", row=1)
+        return None
+    try:
+        names = book.sheetnames
+        chosen = next((n for n in names if n.strip().lower() == c.XLSX_SHEET), names[0])
+        _note(problems, {"format": "Excel workbook (.xlsx)"})
+        records = []
+        for values in book[chosen].iter_rows(values_only=True):
+            records.append([_cell_text(value) for value in values])
+            if len(records) > MAX_ROWS:
+                break
+    finally:
+        book.close()
+    table = _rows_to_table(records, problems, cut_off=False)
+    if table is not None:
+        which = (f"the sheet named '{chosen}'" if chosen.strip().lower() == c.XLSX_SHEET
+                 else f"the first sheet, '{chosen}'")
+        table.detected = {"format": f"Excel workbook (.xlsx), {which}"
+                          + (f" of {len(names)}" if len(names) > 1 else "")}
+    return table
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if hasattr(value, "year") and hasattr(value, "month"):
+        # A year typed into a cell Excel formatted as a date comes back as 1 January of it.
+        if (value.month, value.day) == (1, 1):
+            return str(value.year)
+        return value.isoformat()[:10]
+    return str(value)
+
+
+def _note(problems, detected: dict[str, str]) -> None:
+    """Record what was detected as soon as it is known, so that a file rejected later still says it."""
+    report = getattr(problems, "report", None)
+    if report is not None:
+        report.detected.update(detected)
+
+
+def _hex(data: bytes) -> str:
+    return " ".join(f"{byte:02X}" for byte in data)

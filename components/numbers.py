@@ -1,0 +1,124 @@
+"""Numbers as Excel writes them in the region: decide a file's decimal mark once, then read every cell by it.
+
+Serbian, Macedonian, Bulgarian and Romanian Excel writes `1.250.451` and `12,5`; English Excel
+writes `1,250,451` and `12.5`; both may group thousands with a space. A cell such as `1,250`
+means 1.25 in the first and 1250 in the second, so one file must not be read with two rules:
+the decimal mark is decided per file from the cells that can only be read one way, and only
+when no cell tells, from the separator (Excel uses `;` between cells where the decimal mark
+is a comma).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+import pandas as pd
+
+_SPACES = re.compile(r"[\u00a0\u202f\u2009 ]")  # Excel's thousands "space" is often a no-break space
+_NUMERIC_LOOKING = re.compile(r"[-+]?[\d., ]*\d[\d., ]*")
+_PLAIN_INTEGER = re.compile(r"[-+]?\d+")
+
+
+@dataclass(frozen=True)
+class NumberFormat:
+    decimal: str  # "." or ","
+    basis: str  # why we decided so, for the report
+    example: str = ""  # the cell that decided it
+    example_row: int | None = None
+
+    @property
+    def thousands(self) -> str:
+        return "," if self.decimal == "." else "."
+
+    @property
+    def describe(self) -> str:
+        mark = "decimal point" if self.decimal == "." else "decimal comma"
+        return f"{mark}, thousands grouped with '{self.thousands}' or a space"
+
+    @property
+    def example_text(self) -> str:
+        return "1,250,451 or 12.5" if self.decimal == "." else "1.250.451 or 12,5"
+
+    @property
+    def report(self) -> str:
+        """One line for the validation report: what we read and why."""
+        if self.basis.startswith("whole numbers"):
+            return self.basis
+        if self.example:
+            where = f" in row {self.example_row}" if self.example_row else ""
+            return f"{self.describe} (from '{self.example}'{where})"
+        return f"{self.describe} ({self.basis})"
+
+    @property
+    def pattern(self) -> re.Pattern:
+        t, d = re.escape(self.thousands), re.escape(self.decimal)
+        return re.compile(rf"[-+]?(?:\d{{1,3}}(?:{t}\d{{3}})+|\d{{1,3}}(?: \d{{3}})+|\d+)"
+                          rf"(?:{d}\d+)?(?:[eE][-+]?\d+)?")
+
+
+def clean_cell(text: str) -> str:
+    """Trim, unify the spaces Excel uses between thousands, and the typographic minus sign."""
+    return _SPACES.sub(" ", str(text)).strip().replace("\u2212", "-")
+
+
+def decimal_evidence(cell: str) -> str | None:
+    """The decimal mark a cell proves ("." or ","), or None when it could be read either way."""
+    cell = clean_cell(cell)
+    if not _NUMERIC_LOOKING.fullmatch(cell) or _PLAIN_INTEGER.fullmatch(cell):
+        return None
+    body = cell.lstrip("+-")
+    if "." in body and "," in body:
+        return "," if body.rfind(",") > body.rfind(".") else "."
+    for mark, other in ((",", "."), (".", ",")):
+        if body.count(mark) >= 2:
+            return other  # a mark that repeats separates thousands
+        if body.count(mark) == 1:
+            whole, fraction = body.split(mark)
+            if " " in whole:
+                return mark  # spaces group the thousands, so this mark is the decimal one
+            # "1,250" could be either; "12,5", "0,250" and "1250,451" cannot be thousands.
+            if len(fraction) != 3 or whole in ("", "0") or len(whole) > 3:
+                return mark
+    return None
+
+
+def detect(cells: Iterable[tuple[int | None, str]], delimiter: str | None) -> NumberFormat:
+    """Decide a file's decimal mark from (row number, cell) pairs; the majority of proofs wins."""
+    votes = {".": [], ",": []}
+    separated = False
+    for row, cell in cells:
+        if cell.isdigit():
+            continue  # the common case, and it proves nothing
+        mark = decimal_evidence(cell)
+        if mark:
+            votes[mark].append((row, clean_cell(cell)))
+        separated = separated or not cell.strip().lstrip("-").isdigit()
+    if votes["."] or votes[","]:
+        mark = "," if len(votes[","]) > len(votes["."]) else "."
+        row, example = votes[mark][0]
+        return NumberFormat(mark, "seen in the file", example, row)
+    if delimiter == ";":
+        return NumberFormat(",", "assumed from the ';' between cells: no value shows its decimal mark")
+    if not separated:
+        return NumberFormat(".", "whole numbers only, written without separators")
+    return NumberFormat(".", "assumed: no value shows its decimal mark")
+
+
+def parse(cells: pd.Series, number_format: NumberFormat) -> pd.Series:
+    """Floats; NaN where a cell is not a number written in the file's format."""
+    text = cells.astype(str)
+    # Most cells are plain ("1250451", "12.5"): read those in one vectorised step.
+    plain = text.str.fullmatch(r"-?\d+" if number_format.decimal == "," else r"-?\d+(?:\.\d+)?")
+    result = pd.to_numeric(text.where(plain), errors="coerce")
+    rest = ~plain & (text != "")
+    if rest.any():
+        other = text[rest].map(clean_cell)
+        fits = other.str.fullmatch(number_format.pattern)
+        cleaned = other.where(fits, "").str.replace(" ", "", regex=False)
+        cleaned = cleaned.str.replace(number_format.thousands, "", regex=False)
+        if number_format.decimal == ",":
+            cleaned = cleaned.str.replace(",", ".", regex=False)
+        result[rest] = pd.to_numeric(cleaned.where(fits), errors="coerce")
+    return result.astype(float)

@@ -1,0 +1,117 @@
+"""An uploaded file: its type told from its content, checked like a dropped file, stored under a name we make.
+
+The name the browser sends is only shown back to the person; it never becomes part of a path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from components import contract as c
+from components.boundary_files import read_boundaries
+from components.file_formats import content_kind, decode
+from components.history import write_atomically
+from components.observations import read_observations
+
+# What each kind of content becomes: (folder in data/, suffix of the stored file).
+OBSERVATIONS_CSV = ("observations", ".csv")
+OBSERVATIONS_XLSX = ("observations", ".xlsx")
+BOUNDARIES = ("boundaries", ".geojson")
+_UNSAFE_NAME = re.compile(r"[/\\\x00]|(^|[/\\])\.\.($|[/\\])|^\s*$")
+
+
+@dataclass
+class UploadCheck:
+    accepted: bool
+    message: str  # one sentence for the person who uploaded
+    kind: tuple[str, str] | None = None
+    report: c.FileReport | None = None
+
+
+def check_upload(data: bytes, uploaded_name: str, indicators: pd.DataFrame) -> UploadCheck:
+    """Accept the upload only if it is a data file that loads; say why not otherwise."""
+    if _UNSAFE_NAME.search(uploaded_name or "") or uploaded_name.startswith("."):
+        # The name is not echoed back: it is the one thing here an attacker fully controls.
+        return UploadCheck(False, "The file name contains folder parts ('/', '\\' or '..') or "
+                           "starts with a dot. Rename the file on your computer and upload again.")
+    if len(data) > c.MAX_FILE_BYTES:
+        return UploadCheck(False, f"The file is {len(data) / 2**20:.1f} MB; files up to "
+                           f"{c.MAX_FILE_MB} MB are accepted. Split it into smaller files.")
+    kind = content_type(data)
+    if kind is None:
+        return UploadCheck(False, "This is not a CSV, an .xlsx workbook or a GeoJSON file (judged "
+                           "from its content, not its name). Save the data from Excel as "
+                           "'CSV UTF-8' or as a workbook, or export the map layer as GeoJSON.")
+    folder, _ = kind
+    if folder == "observations":
+        _, _, report = read_observations(data, uploaded_name, indicators)
+    else:
+        _, report = read_boundaries(data, uploaded_name)
+    if report.rejected:
+        return UploadCheck(False, "The file was checked and cannot be used; nothing was stored. "
+                           "Fix the problems below and upload it again.", kind, report)
+    return UploadCheck(True, f"The file passed the checks ({report.status}, "
+                       f"{report.rows_loaded} rows).", kind, report)
+
+
+def content_type(data: bytes) -> tuple[str, str] | None:
+    """(folder, suffix) from the bytes: an xlsx zip, GeoJSON text, or CSV text; None otherwise."""
+    kind = content_kind(data)
+    if kind == "xlsx":
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                return OBSERVATIONS_XLSX if "xl/workbook.xml" in archive.namelist() else None
+        except zipfile.BadZipFile:
+            return None
+    if kind != "text":
+        return None
+    text, _ = decode(data)
+    if text.lstrip().startswith(("{", "[")):
+        try:
+            parsed = json.loads(text)
+        except ValueError:
+            return None
+        return BOUNDARIES if isinstance(parsed, dict) and parsed.get("type") == "FeatureCollection" else None
+    first_line = text.lstrip().splitlines()[0] if text.strip() else ""
+    return OBSERVATIONS_CSV if any(sep in first_line for sep in (",", ";", "\t")) else None
+
+
+def stored_name(data: bytes, suffix: str, now: dt.datetime | None = None) -> str:
+    """upload-20251127-154012-1a2b3c4d.csv: made by the app, unique, sorted by time."""
+    now = now or dt.datetime.now()
+    return f"upload-{now:%Y%m%d-%H%M%S}-{hashlib.sha256(data).hexdigest()[:8]}{suffix}"
+
+
+def replaceable_files(data_dir: Path, folder: str) -> list[str]:
+    """Names of the files an upload of this kind may replace: those already in the folder."""
+    base = Path(data_dir) / folder
+    suffixes = c.OBSERVATION_SUFFIXES if folder == "observations" else c.BOUNDARY_SUFFIXES
+    return sorted(p.name for p in base.glob("*")
+                  if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in suffixes)
+
+
+def store(data_dir: Path, data: bytes, kind: tuple[str, str], replace: str | None = None) -> Path:
+    """Write the upload into data/ in one atomic rename; the loader publishes it like a dropped file."""
+    folder, suffix = kind
+    if replace is not None:
+        if replace not in replaceable_files(data_dir, folder):
+            raise ValueError(f"not a file in data/{folder}/: {replace!r}")
+        name = replace
+    else:
+        name = stored_name(data, suffix)
+        # Publishing the same bytes twice (a double click) must not make a second copy.
+        same = sorted((Path(data_dir) / folder).glob(f"upload-*{name[-len(suffix) - 9:]}"))
+        if same:
+            return same[0]
+    target = Path(data_dir) / folder / name
+    write_atomically(target, data)
+    return target
