@@ -38,12 +38,15 @@ LOADED_COLUMNS = ["id", *ACTOR_COLUMNS, "country_name", "located", "geonameid", 
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
 
-def load_places(path: Path) -> pd.DataFrame:
+def load_places(source: Path | bytes | None) -> pd.DataFrame:
     """The curated GeoNames places (see curation/places.py); empty if the file is missing."""
     try:
-        places = pd.read_csv(path, dtype={"name": str, "ascii_name": str, "country": str},
+        raw = source.read_bytes() if isinstance(source, Path) else source
+        if not raw:
+            raise pd.errors.EmptyDataError
+        places = pd.read_csv(io.BytesIO(raw), dtype={"name": str, "ascii_name": str, "country": str},
                              keep_default_na=False, encoding="utf-8")
-    except (OSError, pd.errors.EmptyDataError):
+    except (OSError, pd.errors.EmptyDataError, pd.errors.ParserError):
         return pd.DataFrame(columns=list(PLACE_COLUMNS))
     return places
 
@@ -71,15 +74,21 @@ def read_actors_file(path: Path, places: pd.DataFrame,
                      name: str | None = None) -> tuple[pd.DataFrame, c.FileReport]:
     """Return (valid entries, report). Never raises on bad content; bad rows are listed and left out."""
     name = name or path.name
-    report = c.FileReport(file=name, kind="actors")
-    problems = Collector(report)
-    empty = pd.DataFrame(columns=LOADED_COLUMNS)
     try:
         raw = path.read_bytes()
     except OSError as error:
-        problems.add("unreadable", c.ERROR, "a readable file", "Check the file exists, is not open in "
-                     f"another program, and save it again ({error.strerror}).")
-        return empty, report
+        report = c.FileReport(file=name, kind="actors")
+        Collector(report).add("unreadable", c.ERROR, "a readable file", "Check the file exists, is not "
+                              f"open in another program, and save it again ({error.strerror}).")
+        return pd.DataFrame(columns=LOADED_COLUMNS), report
+    return read_actors_bytes(raw, name, places)
+
+
+def read_actors_bytes(raw: bytes, name: str, places: pd.DataFrame) -> tuple[pd.DataFrame, c.FileReport]:
+    """The same checks on a file's bytes, as the Dataset loader reads every file from one snapshot."""
+    report = c.FileReport(file=name, kind="actors")
+    problems = Collector(report)
+    empty = pd.DataFrame(columns=LOADED_COLUMNS)
     frame = parse_csv(raw, problems)
     if frame is None:
         return empty, report

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import streamlit as st
 
 from components import actor_map, actors
 from components.countries import REGION, country_name
-from components.settings import data_dir
+from components.contract import FileReport
 
 ACTORS_FILE = Path("actors") / "actors.csv"
 PLACES_FILE = Path("places") / "places.csv"
@@ -103,20 +102,13 @@ def chosen_entry(shown, table_key: str, map_key: str) -> str | None:
     return chosen if chosen in set(shown["id"]) else None
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _read(actors_path: str, places_path: str, content_hash: str):
-    # Keyed on both files' content, so an edited actors.csv shows without restarting the app.
-    places = actors.load_places(Path(places_path))
-    return actors.read_actors_file(Path(actors_path), places)
-
-
 def load_actors():
-    folder = data_dir()
-    paths = (folder / ACTORS_FILE, folder / PLACES_FILE)
-    digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.read_bytes() if path.is_file() else b"missing")
-    return _read(*(str(path) for path in paths), digest.hexdigest())
+    """The actors of the shared Dataset (checked, watched and reported like every data file)."""
+    from components import ui
+
+    data = ui.dataset()
+    reports = [report for report in data.reports if report.kind == "actors"]
+    return data.actors, (reports[0] if reports else FileReport(file="actors/actors.csv", kind="actors"))
 
 
 def country_entries(country: str):

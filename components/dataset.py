@@ -17,6 +17,7 @@ import pandas as pd
 
 from components import contract as c
 from components import history
+from components.actors import LOADED_COLUMNS, load_places, read_actors_bytes
 from components.boundary_files import read_boundaries
 from components.catalogue import INDICATOR_COLUMNS, SOURCE_COLUMNS, read_catalogue_bytes
 from components.observations import OBSERVATION_COLUMNS, empty_rows, read_observations
@@ -25,7 +26,9 @@ from components.snapshot import FileBytes, Snapshot, read_snapshot
 OBSERVATIONS_DIR = "observations"
 BOUNDARIES_DIR = "boundaries"
 CATALOGUE_DIR = "catalogue"
-WATCHED_DIRS = (OBSERVATIONS_DIR, BOUNDARIES_DIR, CATALOGUE_DIR)
+ACTORS_DIR = "actors"
+PLACES_DIR = "places"
+WATCHED_DIRS = (OBSERVATIONS_DIR, BOUNDARIES_DIR, CATALOGUE_DIR, ACTORS_DIR, PLACES_DIR)
 
 CONFLICT_RULE = (
     "When two files give different values for the same indicator, country, partner, region, sex "
@@ -45,6 +48,8 @@ class Dataset:
     # Every value left out because an earlier file (by name) gives another for the same key.
     conflicts: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=CONFLICT_COLUMNS))
     fingerprint: str = ""  # of the snapshot this was loaded from
+    # Actors and initiatives (data/actors/*.csv), the qualitative layer.
+    actors: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=LOADED_COLUMNS))
 
     def indicator(self, indicator_id: str) -> dict:
         match = self.indicators[self.indicators["id"] == indicator_id]
@@ -109,8 +114,25 @@ def load_dataset(source: Path | Snapshot, keep_history: bool = True) -> Dataset:
         reports.append(report)
         if collection is not None:
             boundaries[Path(entry.name).stem] = collection
+    actors = _actors(snapshot, load, reports)
     return Dataset(observations, indicators, sources, boundaries, reports,
-                   conflicts=conflicts, fingerprint=snapshot.fingerprint)
+                   conflicts=conflicts, fingerprint=snapshot.fingerprint, actors=actors)
+
+
+def _actors(snapshot: Snapshot, load: "_Loader", reports: list) -> pd.DataFrame:
+    """Every actors file, checked like any data file; place names resolve against data/places."""
+    places_entry = snapshot.get(PLACES_DIR, "places.csv")
+    places = load_places(places_entry.data if places_entry else None)
+    frames = []
+    for entry in snapshot.in_folder(ACTORS_DIR):
+        if Path(entry.name).suffix.lower() != ".csv":
+            reports.append(_wrong_kind(entry.name, "a .csv file in data/actors/"))
+            continue
+        rows, report = load.file(entry, lambda raw, name: read_actors_bytes(raw, f"{ACTORS_DIR}/{name}", places))
+        reports.append(report)
+        frames.append(rows)
+    frames = [frame for frame in frames if len(frame)]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=LOADED_COLUMNS)
 
 
 class _Loader:

@@ -21,6 +21,8 @@ st.markdown(
     "rests on. Staff can add more (see **Add your initiative** below)."
 )
 file_problems(report)
+if entries.empty and not report.problems:
+    st.info("No actors file in data/actors/ yet: download the template below, fill it in and drop it there.")
 
 countries, kinds, topics, text, without_country = filters()
 shown = actors.filter_actors(entries, countries, kinds, topics, text, without_country)

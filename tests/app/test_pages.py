@@ -51,6 +51,7 @@ def test_data_and_sources_lists_sources_indicators_coverage_and_files():
     assert indicators.set_index("id").loc["return_flow_5yr", "estimate"] == "yes"
     assert "ALB" in coverage.columns and "XKX" in coverage.columns
     assert set(files["Status"]) == {"loaded"}
+    assert "actors/actors.csv" in set(files["File"])  # the actors file is checked like any other
     assert app.success[0].value == "Every file passed every check."
     assert "Made with Natural Earth." in texts(app)
 
