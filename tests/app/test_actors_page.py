@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import REPO
 
 TIMEOUT = 60
-PAGE = "pages/actors.py"
+PAGE = "pages/explore/actors.py"
 
 
 def open_page(monkeypatch=None, data_dir=None, state: dict | None = None) -> AppTest:

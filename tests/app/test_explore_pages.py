@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import REPO
 
-PAGES = ["pages/map.py", "pages/corridors.py", "pages/trends.py", "pages/compare.py", "pages/profile.py"]
+PAGES = ["pages/explore/map.py", "pages/explore/corridors.py", "pages/explore/trends.py", "pages/explore/compare.py", "pages/explore/profile.py"]
 
 
 def open_page(page: str, **params) -> AppTest:
@@ -44,19 +44,19 @@ def test_every_page_renders_for_several_selections(page, params):
 
 
 def test_map_shows_the_chosen_year_and_no_data_for_kosovo():
-    app = open_page("pages/map.py", countries="SRB,XKX,ALB", indicator="emigrant_stock", year="2000")
+    app = open_page("pages/explore/map.py", countries="SRB,XKX,ALB", indicator="emigrant_stock", year="2000")
     figure = app.get("plotly_chart")[0].proto.spec
     assert "2000" in figure and "No data" in figure and "white-bg" in figure
     assert "UN DESA counts Kosovo inside Serbia" in text(app)
 
 
 def test_map_per_population_changes_the_unit():
-    app = open_page("pages/map.py", countries="ALB,MKD", indicator="emigrant_stock", view="per_population")
+    app = open_page("pages/explore/map.py", countries="ALB,MKD", indicator="emigrant_stock", view="per_population")
     assert "% of residents" in app.get("plotly_chart")[0].proto.spec
 
 
 def test_corridors_answer_where_moldovans_live_and_the_change_since_2000():
-    app = open_page("pages/corridors.py", origin="MDA", since="2000", year="2020")
+    app = open_page("pages/explore/corridors.py", origin="MDA", since="2000", year="2020")
     assert app.get("deck_gl_json_chart"), "the corridor map is drawn"
     largest, change = app.table[0].value, app.table[1].value
     assert largest.iloc[0]["country"] == "Russia"
@@ -65,23 +65,23 @@ def test_corridors_answer_where_moldovans_live_and_the_change_since_2000():
 
 
 def test_trends_index_and_five_year_bars():
-    app = open_page("pages/trends.py", countries="ALB,MDA", type="Return", indicator="return_flow_5yr")
+    app = open_page("pages/explore/trends.py", countries="ALB,MDA", type="Return", indicator="return_flow_5yr")
     spec = json.loads(app.get("plotly_chart")[0].proto.spec)
     assert {trace["type"] for trace in spec["data"]} == {"bar"}
     assert "2015–2020" in spec["data"][0]["x"]
-    indexed = open_page("pages/trends.py", countries="MDA,ALB", type="Remittances", indicator="remittances_usd",
+    indexed = open_page("pages/explore/trends.py", countries="MDA,ALB", type="Remittances", indicator="remittances_usd",
                         view="index", base="2005")
     assert "index, 2005 = 100" in indexed.get("plotly_chart")[0].proto.spec
 
 
 def test_trends_without_countries_ask_for_a_choice():
-    app = open_page("pages/trends.py", countries="")
+    app = open_page("pages/explore/trends.py", countries="")
     assert any("Choose one or more countries" in i.value for i in app.info)
     assert not app.get("plotly_chart")
 
 
 def test_compare_ranks_and_compares_years():
-    app = open_page("pages/compare.py", countries="MKD,SRB,MNE,ALB,BIH", indicator="emigrants_share_of_population",
+    app = open_page("pages/explore/compare.py", countries="MKD,SRB,MNE,ALB,BIH", indicator="emigrants_share_of_population",
                     year="2020", since="1990")
     specs = [c.proto.spec for c in app.get("plotly_chart")]
     assert len(specs) == 3
@@ -89,7 +89,7 @@ def test_compare_ranks_and_compares_years():
 
 
 def test_profile_generates_sentences_and_offers_the_html():
-    app = open_page("pages/profile.py", country="MDA")
+    app = open_page("pages/explore/profile.py", country="MDA")
     assert app.title[0].value == "Migration profile: Moldova"
     assert any("people born in Moldova lived abroad" in m.value for m in app.markdown)
     assert app.get("download_button")
@@ -98,12 +98,12 @@ def test_profile_generates_sentences_and_offers_the_html():
 
 
 def test_profile_lists_the_countrys_actors():
-    app = open_page("pages/profile.py", country="SRB")
+    app = open_page("pages/explore/profile.py", country="SRB")
     names = set(app.table[-1].value.index)
     assert {"Local migration profile of Kikinda", "Diaspora guides of Veliko Gradište"} <= names
 
 
 def test_the_url_records_the_view():
-    app = open_page("pages/map.py", countries="MDA,MKD", indicator="emigrant_stock", year="2005")
+    app = open_page("pages/explore/map.py", countries="MDA,MKD", indicator="emigrant_stock", year="2005")
     assert app.query_params["countries"] in ("MDA,MKD", ["MDA,MKD"])
     assert app.query_params["year"] in ("2005", ["2005"])

@@ -43,7 +43,7 @@ def test_overview_shows_real_headline_figures_with_sources():
 
 
 def test_data_and_sources_lists_sources_indicators_coverage_and_files():
-    app = run_page("pages/data_sources.py")
+    app = run_page("pages/data/data_sources.py")
     assert app.title[0].value == "Data & sources"
     frames = [frame.value for frame in app.dataframe]
     sources, indicators, coverage, files = frames[:4]
@@ -62,7 +62,7 @@ def test_a_bad_file_leaves_both_pages_working_and_is_named(data_copy, monkeypatc
     overview = run_page(None, data_copy, monkeypatch)
     assert bad_file in overview.warning[0].value
     assert overview.table[0].value.loc["Albania"].iloc[0] == "1.25 million"
-    sources = run_page("pages/data_sources.py", data_copy, monkeypatch)
+    sources = run_page("pages/data/data_sources.py", data_copy, monkeypatch)
     assert bad_file in sources.warning[0].value
     files = sources.dataframe[3].value.set_index("File")
     assert files.loc[bad_file, "Status"] == "rejected"

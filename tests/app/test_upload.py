@@ -40,7 +40,7 @@ def _app(password: str | None = PASSWORD) -> AppTest:
 
 
 def _sign_in(app: AppTest, password: str) -> AppTest:
-    app.switch_page("pages/data_sources.py").run()
+    app.switch_page("pages/data/data_sources.py").run()
     field = next(t for t in app.text_input if t.label == "Password")
     field.input(password)
     next(b for b in app.button if b.label == "Sign in").click().run()
@@ -49,7 +49,7 @@ def _sign_in(app: AppTest, password: str) -> AppTest:
 
 def _upload_page(data_dir) -> AppTest:
     app = _sign_in(_app(), PASSWORD)
-    app.switch_page("pages/upload.py").run()
+    app.switch_page("pages/data/upload.py").run()
     assert app.title[0].value == "Upload a data file"
     return app
 
@@ -60,21 +60,21 @@ def _uploads(data_dir):
 
 def test_without_a_password_there_is_no_sign_in_and_no_upload_page(data_dir):
     app = _app(password=None)
-    app.switch_page("pages/data_sources.py").run()
+    app.switch_page("pages/data/data_sources.py").run()
     assert not [t for t in app.text_input if t.label == "Password"]
     with pytest.raises(ValueError, match="Could not find a navigation page"):
-        app.switch_page("pages/upload.py")
+        app.switch_page("pages/data/upload.py")
 
 
 def test_signed_out_the_page_is_not_in_the_navigation_and_its_address_is_refused(data_dir):
     app = _app()
     assert not app.text_input  # no password box on the pages shown in a presentation
-    app.switch_page("pages/data_sources.py").run()
+    app.switch_page("pages/data/data_sources.py").run()
     assert [t.label for t in app.text_input] == ["Password"]  # staff sign in here
     with pytest.raises(ValueError, match="Could not find a navigation page"):
-        app.switch_page("pages/upload.py")
+        app.switch_page("pages/data/upload.py")
     # Opening the page's script directly: it checks the sign-in itself and stops.
-    direct = AppTest.from_file(str(REPO / "pages" / "upload.py"), default_timeout=TIMEOUT)
+    direct = AppTest.from_file(str(REPO / "pages" / "data" / "upload.py"), default_timeout=TIMEOUT)
     direct.secrets["admin_password"] = PASSWORD
     direct.run()
     assert "only for signed-in staff" in direct.error[0].value
@@ -88,7 +88,7 @@ def test_a_wrong_password_is_rejected(data_dir):
     assert not [s for s in app.selectbox if s.key == "rollback_version"]
     assert any("Sign in as staff" in c.value for c in app.caption)
     with pytest.raises(ValueError, match="Could not find a navigation page"):
-        app.switch_page("pages/upload.py")
+        app.switch_page("pages/data/upload.py")
 
 
 def test_an_oversized_upload_is_rejected_and_nothing_is_stored(data_dir):
@@ -138,7 +138,7 @@ def test_a_valid_upload_is_stored_under_a_name_the_app_makes_and_appears_in_the_
     assert len(stored) == 1 and stored[0].endswith(".csv")
     assert (data_dir / "observations" / stored[0]).read_bytes() == content
     # Published like a dropped file: listed, loaded, and its figure is in the data.
-    app.switch_page("pages/data_sources.py").run()
+    app.switch_page("pages/data/data_sources.py").run()
     files = app.dataframe[3].value.set_index("File")
     assert files.loc[stored[0], "Status"] == "loaded"
     assert "country 'България' read as BGR" in files.loc[stored[0], "Detected"]

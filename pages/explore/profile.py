@@ -44,7 +44,7 @@ if local.empty:
 else:
     st.table(local.assign(place=local["place"].replace("", "whole country"))
              .set_index("name")[["kind", "place", "period"]])
-    st.page_link("pages/actors.py", label="All actors and initiatives", icon=":material/diversity_3:")
+    st.page_link("pages/explore/actors.py", label="All actors and initiatives", icon=":material/diversity_3:")
 
 if country in ("SRB", "XKX"):
     st.caption("UN DESA counts Kosovo inside Serbia: Serbia's emigrant and immigrant figures include Kosovo.")
