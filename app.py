@@ -13,6 +13,7 @@ pages = [
     st.Page("pages/explore/trends.py", title="Trends", icon=":material/show_chart:", url_path="trends"),
     st.Page("pages/explore/compare.py", title="Compare", icon=":material/bar_chart:", url_path="compare"),
     st.Page("pages/explore/profile.py", title="Country profile", icon=":material/flag:", url_path="profile"),
+    st.Page("pages/present/present.py", title="Presenter mode", icon=":material/slideshow:", url_path="present"),
     st.Page("pages/data/data_sources.py", title="Data & sources", icon=":material/menu_book:", url_path="data"),
     st.Page("pages/explore/actors.py", title="Actors & initiatives", icon=":material/diversity_3:", url_path="actors"),
 ]
