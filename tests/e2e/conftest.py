@@ -54,8 +54,15 @@ def streamlit_server(data_dir: Path | None = None):
 
 
 @pytest.fixture(scope="session")
-def app_url():
+def app_url(browser):
     with streamlit_server() as url:
+        # The first session after a start goes through Streamlit's legacy pages/ router once, which
+        # shows a "Page not found" notice on a deep link (see README, Layout); open the root first.
+        context = browser.new_context()
+        warm = context.new_page()
+        warm.goto(url)
+        warm.wait_for_selector("h1", timeout=60_000)
+        context.close()
         yield url
 
 

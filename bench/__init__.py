@@ -1,0 +1,1 @@
+"""The dashboard's own benchmark: python -m bench [--quick]."""

@@ -1,0 +1,94 @@
+"""python -m bench [--quick] [--out FILE]: measure, print a table, write bench/RESULTS.md."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench import browser
+from bench.floors import figure_bytes, figure_floor_s, geometry_bytes
+from bench.server import PAGES, page_times
+from bench.synthetic import scaled_copy
+from bench.targets import check, TARGETS
+from components.dataset import load_dataset
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "data"
+
+
+def _load(folder: Path) -> dict:
+    child = subprocess.run([sys.executable, "-m", "bench.load_child", str(folder)], cwd=REPO,
+                           capture_output=True, text=True, check=True)
+    return json.loads(child.stdout.strip().splitlines()[-1])
+
+
+def _server(reruns: int, data_dir: Path | None) -> dict:
+    if data_dir is not None:
+        os.environ["MOBILITY_DATA_DIR"] = str(data_dir)
+    try:
+        return {page: page_times(page, reruns) for page in PAGES}
+    finally:
+        os.environ.pop("MOBILITY_DATA_DIR", None)
+
+
+def run(quick: bool) -> dict:
+    factors = [1] if quick else [1, 10, 100]
+    reruns = 5 if quick else 30
+    results = {"machine": _machine(), "quick": quick, "load": {}, "server": {}, "server_100x": {}}
+    data = load_dataset(DATA, keep_history=False)
+    with tempfile.TemporaryDirectory() as scratch:
+        for factor in factors:
+            folder = DATA if factor == 1 else Path(scratch) / f"x{factor}"
+            if factor > 1:
+                scaled_copy(DATA, factor, folder)
+            results["load"][factor] = _load(folder)
+        results["server"] = _server(reruns, None)
+        if not quick:
+            results["server_100x"] = _server(10, Path(scratch) / "x100")
+    results["floors"] = {page: figure_floor_s(data, page) for page in PAGES}
+    results["figure_bytes"] = {page: figure_bytes(data, page) for page in PAGES}
+    results["geometry_bytes"] = {page: geometry_bytes(data, page) for page in PAGES}
+    results["browser"] = browser.measure(loads=2 if quick else 5, sessions=[3] if quick else [1, 10, 30],
+                                         changes=3 if quick else 6)
+    results["checks"] = check(results)
+    return results
+
+
+def _machine() -> dict:
+    import pandas
+    import plotly
+    import streamlit
+
+    memory = next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                  if line.startswith("MemTotal"))
+    chromium = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip()
+    return {"cores": os.cpu_count(), "memory_gb": round(int(memory) / 1024 / 1024, 1),
+            "python": platform.python_version(), "streamlit": streamlit.__version__,
+            "pandas": pandas.__version__, "plotly": plotly.__version__, "chromium": chromium}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="1x data, a few reruns, 3 sessions (CI)")
+    parser.add_argument("--out", type=Path, default=None, help="where to write the Markdown table")
+    args = parser.parse_args()
+    results = run(args.quick)
+    from bench.report import markdown
+
+    text = markdown(results)
+    print(text)
+    out = args.out or (None if args.quick else REPO / "bench" / "RESULTS.md")
+    if out:
+        out.write_text(text, encoding="utf-8")
+    failed = [c for c in results["checks"] if c["status"] == "over 3x" and c["gate"]]
+    return 1 if args.quick and failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""The benchmark's results as one Markdown document (printed, and written to bench/RESULTS.md)."""
+
+from __future__ import annotations
+
+from bench.browser import median, p
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f} ms"
+
+
+def markdown(results: dict) -> str:
+    machine = results["machine"]
+    lines = ["# Benchmark results", "",
+             f"Command: `.venv/bin/python -m bench{' --quick' if results['quick'] else ''}`. "
+             f"Machine: {machine['cores']} cores, {machine['memory_gb']} GB; Python {machine['python']}, "
+             f"Streamlit {machine['streamlit']}, pandas {machine['pandas']}, plotly {machine['plotly']}, "
+             f"{machine['chromium']}.", "",
+             "## Data load (cold, fresh process, load + validate everything)", "",
+             "| volume | rows | load + validate | floor: pandas read only | peak memory |", "|---|---:|---:|---:|---:|"]
+    for factor, load in results["load"].items():
+        lines.append(f"| {factor}x | {load['rows']:,} | {load['load_s']:.2f} s | {load['read_floor_s']:.2f} s | "
+                     f"{load['peak_mb']:,.0f} MB |")
+    for title, key in (("Server time per rerun (AppTest, filters changed every rerun)", "server"),
+                       ("Server time per rerun at 100x data", "server_100x")):
+        if not results.get(key):
+            continue
+        lines += ["", f"## {title}", "", "| page | cold | warm p50 | warm p95 | floor: figure from memory | reruns | errors |",
+                  "|---|---:|---:|---:|---:|---:|---:|"]
+        for page, timing in results[key].items():
+            lines.append(f"| {page} | {_ms(timing['cold_s'])} | {_ms(median(timing['warm_s']))} | "
+                         f"{_ms(p(timing['warm_s'], 0.95))} | {_ms(results['floors'][page])} | "
+                         f"{len(timing['warm_s'])} | {timing['errors']} |")
+    browser = results["browser"]
+    lines += ["", "## Browser (Playwright + Chromium on localhost)", "",
+              "| page | first chart p50 | first chart max | bytes received (websocket) | of which geometry | floor: figure JSON |",
+              "|---|---:|---:|---:|---:|---:|"]
+    for page, timings in browser["first_chart"].items():
+        lines.append(f"| {page} | {median(timings):.2f} s | {max(timings):.2f} s | {browser['bytes'][page]:,} | "
+                     f"{results['geometry_bytes'][page]:,} | {results['figure_bytes'][page]:,} |")
+    lines += ["", "Static JavaScript and fonts come from the app's own host and are cached by the browser "
+              "after the first visit; the byte counts are the page's data.", "",
+              "## Concurrent sessions (each opens the map and flips the 'Show' toggle)", "",
+              "| sessions | interactions | p50 | p95 | errors |", "|---:|---:|---:|---:|---:|"]
+    for count, run in browser["concurrency"].items():
+        lines.append(f"| {count} | {len(run['latencies'])} | {median(run['latencies']):.2f} s | "
+                     f"{p(run['latencies'], 0.95):.2f} s | {run['errors']} |")
+    lines += ["", f"Server peak memory during the browser runs: {browser['peak_memory_mb']:,.0f} MB.", "",
+              "## Targets", "", "| figure | measured | target | status |", "|---|---:|---:|---|"]
+    for row in results["checks"]:
+        status = row["status"] + ("" if row.get("gate", True) else " (not gated)")
+        lines.append(f"| {row['figure']} | {row['value']:,.3g} | {row['target']:,.3g} | {status} |")
+    return "\n".join(lines) + "\n"
