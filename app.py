@@ -2,23 +2,26 @@
 
 import streamlit as st
 
-from components import admin
+from components import admin, language_ui
 
-st.set_page_config(page_title="SEE Mobility Dashboard", page_icon="assets/favicon.png", layout="wide")
+tx = language_ui.current()
+st.set_page_config(page_title=tx("nav.page_title"), page_icon="assets/favicon.png", layout="wide")
 
 pages = [
-    st.Page("pages/explore/overview.py", title="Overview", icon=":material/home:", url_path="overview", default=True),
-    st.Page("pages/explore/map.py", title="Map", icon=":material/map:", url_path="map"),
-    st.Page("pages/explore/corridors.py", title="Diaspora corridors", icon=":material/flight_takeoff:", url_path="corridors"),
-    st.Page("pages/explore/trends.py", title="Trends", icon=":material/show_chart:", url_path="trends"),
-    st.Page("pages/explore/compare.py", title="Compare", icon=":material/bar_chart:", url_path="compare"),
-    st.Page("pages/explore/profile.py", title="Country profile", icon=":material/flag:", url_path="profile"),
-    st.Page("pages/present/present.py", title="Presenter mode", icon=":material/slideshow:", url_path="present"),
-    st.Page("pages/data/data_sources.py", title="Data & sources", icon=":material/menu_book:", url_path="data"),
-    st.Page("pages/explore/actors.py", title="Actors & initiatives", icon=":material/diversity_3:", url_path="actors"),
+    st.Page("pages/explore/overview.py", title=tx("nav.overview"), icon=":material/home:", url_path="overview", default=True),
+    st.Page("pages/explore/map.py", title=tx("nav.map"), icon=":material/map:", url_path="map"),
+    st.Page("pages/explore/corridors.py", title=tx("nav.corridors"), icon=":material/flight_takeoff:", url_path="corridors"),
+    st.Page("pages/explore/trends.py", title=tx("nav.trends"), icon=":material/show_chart:", url_path="trends"),
+    st.Page("pages/explore/compare.py", title=tx("nav.compare"), icon=":material/bar_chart:", url_path="compare"),
+    st.Page("pages/explore/profile.py", title=tx("nav.profile"), icon=":material/flag:", url_path="profile"),
+    st.Page("pages/present/present.py", title=tx("nav.present"), icon=":material/slideshow:", url_path="present"),
+    st.Page("pages/data/data_sources.py", title=tx("nav.data"), icon=":material/menu_book:", url_path="data"),
+    st.Page("pages/explore/actors.py", title=tx("nav.actors"), icon=":material/diversity_3:", url_path="actors"),
 ]
 # The upload page exists only when an admin password is configured and staff have signed in
 # (on the Data & sources page).
 if admin.signed_in():
-    pages.append(st.Page("pages/data/upload.py", title="Upload data", icon=":material/upload_file:", url_path="upload"))
-st.navigation(pages).run()
+    pages.append(st.Page("pages/data/upload.py", title=tx("nav.upload"), icon=":material/upload_file:", url_path="upload"))
+page = st.navigation(pages)
+language_ui.picker()
+page.run()

@@ -1,42 +1,54 @@
-"""Numbers and source lines as people read them."""
+"""Numbers and source lines as people read them, in the reader's language."""
 
 from __future__ import annotations
 
 import math
 
+from components.i18n import Texts, english
 
-def format_number(value: float | None, unit: str = "") -> str:
-    """'1.25 million', '48,810', '33.5%'; a missing value is shown as 'no data', never as 0."""
+
+def format_number(value: float | None, unit: str = "", tx: Texts | None = None) -> str:
+    """'1.25 million', '48,810', '33.5%' (English); '1,25 miliona', '48.810', '33,5%' (Serbian).
+
+    A missing value is shown as 'no data', never as 0.
+    """
+    tx = tx or english()
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "no data"
+        return tx("common.no_data")
     if unit.startswith("%"):
-        return f"{value:,.1f}%"
+        return tx("numbers.percent", value=tx.number(value, 1))
     if unit == "rank":
-        return f"#{int(value)}"
+        return tx("numbers.rank", value=int(value))
     if unit == "US$ million":
         value, unit = value * 1e6, "current US$"
-    prefix = "US$ " if "US$" in unit else ""
     magnitude = abs(value)
-    if magnitude >= 1e9:
-        return f"{prefix}{value / 1e9:,.2f} billion"
     if magnitude >= 1e6:
-        return f"{prefix}{value / 1e6:,.2f} million"
-    if value == int(value):
-        return f"{prefix}{int(value):,}"
-    return f"{prefix}{value:,.1f}"
+        text = tx.compact(value, 2)
+    else:
+        text = tx.number(value, 0 if value == int(value) else 1)
+    return tx("numbers.usd", value=text) if "US$" in unit else text
 
 
-def source_line(source: dict, years: str | int | None = None) -> str:
+def unit_label(unit: str, tx: Texts | None = None) -> str:
+    """A catalogue unit ('persons per year') in the reader's language."""
+    tx = tx or english()
+    return tx.get(f"units.{unit}", unit)
+
+
+def source_line(source: dict, years: str | int | None = None, tx: Texts | None = None) -> str:
     """'Source: UN DESA Population Division, International Migrant Stock 2020 (2020 revision), CC BY 3.0 IGO. Year: 2020.'"""
+    tx = tx or english()
     if not source:
-        return "Source: not stated in the catalogue."
-    text = f"Source: {source['publisher']}, {source['dataset']} ({source['edition']}), {source['licence']}."
+        return tx("sources.not_stated")
+    text = tx("sources.line", publisher=source["publisher"], dataset=source["dataset"],
+              edition=source["edition"], licence=source["licence"])
     if years not in (None, ""):
-        text += f" Year: {years}."
+        text += " " + tx("sources.line_year", years=years)
     return text
 
 
-def short_source(source: dict, years: str | int | None = None) -> str:
+def short_source(source: dict, years: str | int | None = None, tx: Texts | None = None) -> str:
     """The one-line credit printed inside a chart: 'Source: World Bank WDI · 2024'."""
-    text = f"Source: {source.get('short') or source.get('publisher', 'not stated')}"
+    tx = tx or english()
+    text = tx("sources.short", name=source.get("short") or source.get("publisher", "not stated"))
     return text + (f" · {years}" if years not in (None, "") else "")

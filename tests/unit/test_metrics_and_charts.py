@@ -67,7 +67,7 @@ def test_share_chart_carries_title_source_and_reference(dataset):
 @pytest.mark.parametrize("value, unit, text", [
     (1_250_451, "persons", "1.25 million"), (48_810, "persons", "48,810"), (33.456, "% of GDP", "33.5%"),
     (None, "persons", "no data"), (float("nan"), "persons", "no data"), (-8132, "persons per year", "-8,132"),
-    (2_540_000_000, "current US$", "US$ 2.54 billion"), (151.8, "US$ million", "US$ 151.80 million"),
+    (2_540_000_000, "current US$", "US$ 2.54 billion"), (151.8, "US$ million", "US$ 151.8 million"),
     (0, "persons", "0"),
 ])
 def test_format_number(value, unit, text):
