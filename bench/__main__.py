@@ -37,25 +37,47 @@ def _server(reruns: int, data_dir: Path | None) -> dict:
         os.environ.pop("MOBILITY_DATA_DIR", None)
 
 
-def run(quick: bool) -> dict:
+# A full run takes about half an hour; each finished part is kept here, so that `--resume`
+# after a crash or an interruption measures only the parts still missing.
+PARTIAL = REPO / "bench" / ".partial.json"
+
+
+def run(quick: bool, resume: bool = False) -> dict:
     factors = [1] if quick else [1, 10, 100]
     reruns = 5 if quick else 30
     results = {"machine": _machine(), "quick": quick, "load": {}, "server": {}, "server_100x": {}}
+    if resume and PARTIAL.exists():
+        results.update(json.loads(PARTIAL.read_text()))
+        results["load"] = {int(k): v for k, v in results["load"].items()}
+        results["browser"] = results.get("browser") and {
+            **results["browser"], "concurrency": {int(k): v for k, v in results["browser"]["concurrency"].items()}}
+
+    def keep(part: str, value) -> None:
+        results[part] = value
+        if not quick:
+            PARTIAL.write_text(json.dumps({k: v for k, v in results.items() if k != "machine"}))
+
     data = load_dataset(DATA, keep_history=False)
     with tempfile.TemporaryDirectory() as scratch:
-        for factor in factors:
-            folder = DATA if factor == 1 else Path(scratch) / f"x{factor}"
-            if factor > 1:
-                scaled_copy(DATA, factor, folder)
-            results["load"][factor] = _load(folder)
-        results["server"] = _server(reruns, None)
-        if not quick:
-            results["server_100x"] = _server(10, Path(scratch) / "x100")
+        if not quick and not (results["load"] and results["server_100x"]):
+            for factor in factors:
+                folder = DATA if factor == 1 else Path(scratch) / f"x{factor}"
+                if factor > 1:
+                    scaled_copy(DATA, factor, folder)
+                results["load"][factor] = _load(folder)
+            keep("load", results["load"])
+        elif quick:
+            results["load"][1] = _load(DATA)
+        if not results["server"]:
+            keep("server", _server(reruns, None))
+        if not quick and not results["server_100x"]:
+            keep("server_100x", _server(10, Path(scratch) / "x100"))
     results["floors"] = {page: figure_floor_s(data, page) for page in PAGES}
     results["figure_bytes"] = {page: figure_bytes(data, page) for page in PAGES}
     results["geometry_bytes"] = {page: geometry_bytes(data, page) for page in PAGES}
-    results["browser"] = browser.measure(loads=2 if quick else 5, sessions=[3] if quick else [1, 10, 30],
-                                         changes=3 if quick else 6)
+    if not results.get("browser"):
+        keep("browser", browser.measure(loads=2 if quick else 5, sessions=[3] if quick else [1, 10, 30],
+                                        changes=3 if quick else 6))
     results["checks"] = check(results)
     return results
 
@@ -77,8 +99,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="1x data, a few reruns, 3 sessions (CI)")
     parser.add_argument("--out", type=Path, default=None, help="where to write the Markdown table")
+    parser.add_argument("--resume", action="store_true",
+                        help="keep the parts of an interrupted full run (bench/.partial.json); measure the rest")
     args = parser.parse_args()
-    results = run(args.quick)
+    results = run(args.quick, args.resume)
     from bench.report import markdown
 
     text = markdown(results)

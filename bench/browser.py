@@ -89,24 +89,26 @@ def server(data_dir: Path | None = None):
 
 async def _first_chart(browser, url: str) -> tuple[float, int]:
     """Seconds from navigation to the first chart on screen, and websocket bytes received."""
-    context = await browser.new_context(viewport={"width": 1400, "height": 900})
+    context = await browser.new_context(viewport={"width": 1400, "height": 900}, locale="en-US")
     page = await context.new_page()
     received = [0]
     page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: received.__setitem__(
         0, received[0] + len(payload))))
     start = time.perf_counter()
-    await page.goto(url)
-    await page.wait_for_selector(FIRST_CHART, state="visible", timeout=60_000)
-    elapsed = time.perf_counter() - start
-    await page.wait_for_timeout(1500)  # let the rest of the page arrive before counting bytes
-    await context.close()
+    try:
+        await page.goto(url)
+        await page.wait_for_selector(FIRST_CHART, state="visible", timeout=60_000)
+        elapsed = time.perf_counter() - start
+        await page.wait_for_timeout(1500)  # let the rest of the page arrive before counting bytes
+    finally:
+        await context.close()
     return elapsed, received[0]
 
 
 async def _session(browser, url: str, changes: int) -> tuple[list[float], int]:
     """One person on the map page: open it, then flip the 'Show' toggle several times."""
     latencies, errors = [], 0
-    context = await browser.new_context(viewport={"width": 1400, "height": 900})
+    context = await browser.new_context(viewport={"width": 1400, "height": 900}, locale="en-US")
     page = await context.new_page()
     try:
         await page.goto(f"{url}/{PAGES['map']}", timeout=240_000)
@@ -129,16 +131,20 @@ async def _session(browser, url: str, changes: int) -> tuple[list[float], int]:
 async def _measure(url: str, loads: int, sessions: list[int], changes: int) -> dict:
     from playwright.async_api import async_playwright
 
-    results = {"first_chart": {}, "bytes": {}, "concurrency": {}}
+    results = {"first_chart": {}, "bytes": {}, "concurrency": {}, "first_chart_errors": {}}
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         await _first_chart(browser, url)  # warm the server's caches and the browser's static files
         for name, path in PAGES.items():
-            timings = []
+            timings, errors, size = [], 0, 0
             for _ in range(loads):
-                elapsed, size = await _first_chart(browser, f"{url}/{path}")
-                timings.append(elapsed)
+                try:
+                    elapsed, size = await _first_chart(browser, f"{url}/{path}")
+                    timings.append(elapsed)
+                except Exception:  # a page that never shows a chart is a result, not a crash
+                    errors += 1
             results["first_chart"][name] = timings
+            results["first_chart_errors"][name] = errors
             results["bytes"][name] = size
         for count in sessions:
             runs = await asyncio.gather(*[_session(browser, url, changes) for _ in range(count)])

@@ -33,10 +33,12 @@ def markdown(results: dict) -> str:
                          f"{len(timing['warm_s'])} | {timing['errors']} |")
     browser = results["browser"]
     lines += ["", "## Browser (Playwright + Chromium on localhost)", "",
-              "| page | first chart p50 | first chart max | bytes received (websocket) | of which geometry | floor: figure JSON |",
-              "|---|---:|---:|---:|---:|---:|"]
+              "| page | first chart p50 | first chart max | no chart within 60 s | bytes received (websocket) | of which geometry | floor: figure JSON |",
+              "|---|---:|---:|---:|---:|---:|---:|"]
     for page, timings in browser["first_chart"].items():
-        lines.append(f"| {page} | {median(timings):.2f} s | {max(timings):.2f} s | {browser['bytes'][page]:,} | "
+        slowest = max(timings) if timings else float("nan")
+        errors = browser.get("first_chart_errors", {}).get(page, 0)
+        lines.append(f"| {page} | {median(timings):.2f} s | {slowest:.2f} s | {errors} | {browser['bytes'][page]:,} | "
                      f"{results['geometry_bytes'][page]:,} | {results['figure_bytes'][page]:,} |")
     lines += ["", "Static JavaScript and fonts come from the app's own host and are cached by the browser "
               "after the first visit; the byte counts are the page's data.", "",

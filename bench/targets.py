@@ -28,6 +28,8 @@ def check(results: dict) -> list[dict]:
         rows.append(_row(f"errors on {page}", timing["errors"], 0))
     for page, timings in results["browser"]["first_chart"].items():
         rows.append(_row(f"first chart p50, {page} (s)", median(timings), TARGETS["first_chart_p50_s"]))
+        rows.append(_row(f"pages without a chart within 60 s, {page}",
+                         results["browser"].get("first_chart_errors", {}).get(page, 0), 0))
     for page in MAP_PAGES:
         rows.append(_row(f"bytes sent, {page}", results["browser"]["bytes"][page], TARGETS["map_page_bytes"]))
     sessions = results["browser"]["concurrency"]

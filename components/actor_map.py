@@ -1,16 +1,21 @@
-"""The actors map: region countries and one marker per entry, drawn by deck.gl with no basemap."""
+"""The actors map: region countries and one marker per entry, drawn by deck.gl with no basemap.
+
+Country names and the tooltip's words are in the reader's language (`tx`, English when None).
+"""
 
 from __future__ import annotations
 
+import html
 import math
 
 import pandas as pd
 import pydeck as pdk
 import shapely.geometry
 
-from components.actors import AT_COORDINATES, AT_COUNTRY, AT_PLACE, KINDS, where
+from components.actors import AT_COORDINATES, AT_COUNTRY, AT_PLACE, KINDS, kind_label, where
 from components.charts import PALETTE
 from components.countries import REGION
+from components.i18n import Texts, english
 
 # Okabe-Ito, one colour per kind; the local migration profiles also get a larger, ringed marker.
 KIND_COLOURS = dict(zip(KINDS, [PALETTE[0], PALETTE[3], PALETTE[2], PALETTE[1], PALETTE[4],
@@ -33,7 +38,7 @@ REGION_VIEW = pdk.ViewState(latitude=44.1, longitude=21.9, zoom=3.9, min_zoom=3.
 # town's surroundings, not its streets: there is no basemap to show them.
 MAP_WIDTH, MAP_HEIGHT, FIT_PADDING, FIT_MAX_ZOOM = 300, 420, 30, 6.0
 TOOLTIP = {
-    "html": "<b>{name}</b><br/>{kind}<br/>{where}<br/>{period}",
+    "html": "<b>{name}</b><br/>{kind_label}<br/>{where}<br/>{period}",
     "style": {"backgroundColor": "white", "color": "#1f2933", "fontSize": "15px",
               "border": "1px solid #9aa5b1", "maxWidth": "320px"},
 }
@@ -57,9 +62,11 @@ def country_centroids(country_boundaries: dict) -> dict[str, tuple[float, float]
     return centroids
 
 
-def map_points(actors: pd.DataFrame, country_boundaries: dict, highlight: str | None = None) -> pd.DataFrame:
+def map_points(actors: pd.DataFrame, country_boundaries: dict, highlight: str | None = None,
+               tx: Texts | None = None) -> pd.DataFrame:
     """One row per marker: position, colours, size and the tooltip's text. Entries without a
     country (or whose country has no boundary) are not drawn; see unmapped()."""
+    tx = tx or english()
     centroids = country_centroids(country_boundaries)
     records = []
     for entry in actors.to_dict("records"):
@@ -72,16 +79,17 @@ def map_points(actors: pd.DataFrame, country_boundaries: dict, highlight: str | 
         colour = KIND_COLOURS[entry["kind"]]
         profile = entry["kind"] == PROFILE_KIND
         records.append({
-            "id": entry["id"], "name": entry["name"], "kind": entry["kind"], "where": where(entry),
-            "period": entry["period"], "lon": float(lon), "lat": float(lat), "exact": exact,
+            "id": entry["id"], "name": entry["name"], "kind": entry["kind"], "where": where(entry, tx),
+            "kind_label": kind_label(entry["kind"], tx), "period": entry["period"],
+            "lon": float(lon), "lat": float(lat), "exact": exact,
             # A filled dot marks an exact place; a ring with a pale centre, a country-level entry.
             "fill": rgb(colour) if exact else rgb("#ffffff", 230),
             "line": rgb("#1f2933") if profile else (rgb("#ffffff") if exact else rgb(colour)),
             "line_width": 3 if (profile or not exact) else 1.5,
             "radius": PROFILE_RADIUS if profile else MARKER_RADIUS,
         })
-    points = pd.DataFrame(records, columns=["id", "name", "kind", "where", "period", "lon", "lat",
-                                            "exact", "fill", "line", "line_width", "radius"])
+    points = pd.DataFrame(records, columns=["id", "name", "kind", "where", "kind_label", "period", "lon",
+                                            "lat", "exact", "fill", "line", "line_width", "radius"])
     points = _spread_shared_positions(points)
     # Large markers first, so a small one next to them (Belgrade beside Zvezdara) stays visible.
     points = points.sort_values("radius", ascending=False, kind="mergesort").reset_index(drop=True)
@@ -135,11 +143,12 @@ def unmapped(actors: pd.DataFrame, country_boundaries: dict) -> pd.DataFrame:
 
 
 def actors_map(actors: pd.DataFrame, country_boundaries: dict, highlight: str | None = None,
-               view: pdk.ViewState | None = None) -> pdk.Deck:
+               view: pdk.ViewState | None = None, tx: Texts | None = None) -> pdk.Deck:
     """Countries (the ten of the region darker) with a marker per entry, coloured by kind.
 
     Without a view, the map is fitted to the markers (the whole region when there are none).
     """
+    tx = tx or english()
     countries = {
         "type": "FeatureCollection",
         "features": [
@@ -151,10 +160,13 @@ def actors_map(actors: pd.DataFrame, country_boundaries: dict, highlight: str | 
         ],
     }
     centroids = country_centroids(country_boundaries)
-    labels = [{"text": name.rstrip("*") + ("*" if code == "XKX" else ""),
+    labels = [{"text": tx.country(code).rstrip("*") + ("*" if code == "XKX" else ""),
                "lon": centroids[code][0], "lat": centroids[code][1]}
-              for code, name in REGION.items() if code in centroids]
-    points = map_points(actors, country_boundaries, highlight)
+              for code in REGION if code in centroids]
+    points = map_points(actors, country_boundaries, highlight, tx)
+    # deck.gl puts the tooltip's fields into HTML as they are: the entries' own words are escaped.
+    shown = points.assign(**{column: points[column].map(html.escape)
+                             for column in ("name", "where", "kind_label", "period")})
     view = view or fit_view(points)
     layers = [
         pdk.Layer("GeoJsonLayer", id="countries", data=countries, stroked=True, filled=True,
@@ -162,8 +174,10 @@ def actors_map(actors: pd.DataFrame, country_boundaries: dict, highlight: str | 
                   line_width_min_pixels=1.2, pickable=False),
         pdk.Layer("TextLayer", id="country-names", data=labels, get_position=["lon", "lat"],
                   get_text="text", get_size=13, get_color=[82, 96, 109, 255], get_pixel_offset=[0, 22],
-                  font_family="'Arial, sans-serif'", pickable=False),
-        pdk.Layer("ScatterplotLayer", id=LAYER_ID, data=points.to_dict("records"),
+                  font_family="'Arial, sans-serif'", pickable=False,
+                  # deck.gl draws only ASCII unless told to prepare the labels' letters (Cyrillic, ș, ë, ć).
+                  character_set="'auto'"),
+        pdk.Layer("ScatterplotLayer", id=LAYER_ID, data=shown.to_dict("records"),
                   get_position=["lon", "lat"], get_fill_color="fill", get_line_color="line",
                   get_line_width="line_width", get_radius="radius", radius_units="'pixels'",
                   line_width_units="'pixels'", stroked=True, filled=True, pickable=True,

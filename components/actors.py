@@ -1,4 +1,8 @@
-"""Actors and initiatives: read and check data/actors/actors.csv, place its entries, filter them."""
+"""Actors and initiatives: read and check data/actors/actors.csv, place its entries, filter them.
+
+The file's values (kinds, topics, country codes) are English codes; what the page shows of them is
+said in the reader's language (`tx`). An entry's own words (name, description, quote) are shown as written.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import pandas as pd
 
 from components import contract as c
 from components.countries import REGION, country_name, normalise_name, resolve_country
+from components.i18n import Phrase, Texts, english
 # The observation reader's CSV parsing and problem collector, so that both files report alike.
 from components.observations import _Collector as Collector
 from components.observations import _parse_csv as parse_csv
@@ -78,8 +83,8 @@ def read_actors_file(path: Path, places: pd.DataFrame,
         raw = path.read_bytes()
     except OSError as error:
         report = c.FileReport(file=name, kind="actors")
-        Collector(report).add("unreadable", c.ERROR, "a readable file", "Check the file exists, is not "
-                              f"open in another program, and save it again ({error.strerror}).")
+        Collector(report).add("unreadable", c.ERROR, _say("readable_file"),
+                              _say("check_file", reason=error.strerror))
         return pd.DataFrame(columns=LOADED_COLUMNS), report
     return read_actors_bytes(raw, name, places)
 
@@ -95,17 +100,15 @@ def read_actors_bytes(raw: bytes, name: str, places: pd.DataFrame) -> tuple[pd.D
     frame.columns = [str(column).strip().lower() for column in frame.columns]
     missing = [column for column in REQUIRED_ACTOR_COLUMNS if column not in frame.columns]
     if missing:
-        problems.add("missing-column", c.ERROR, "the columns " + ", ".join(ACTOR_COLUMNS),
-                     "Add a header cell named '" + "', '".join(missing) + "' to row 1 (download the "
-                     "template on the Actors & initiatives page).", row=1, column=", ".join(missing))
+        problems.add("missing-column", c.ERROR, _say("the_columns", columns=", ".join(ACTOR_COLUMNS)),
+                     _say("add_header", names="', '".join(missing), page=Phrase("nav.actors")),
+                     row=1, column=", ".join(missing))
         return empty, report
     for extra in [column for column in frame.columns if column not in ACTOR_COLUMNS]:
-        problems.add("unknown-column", c.WARNING, "only the columns " + ", ".join(ACTOR_COLUMNS),
-                     "This column is ignored. Rename it to one of those, or delete it.",
-                     row=1, column=extra)
+        problems.add("unknown-column", c.WARNING, _say("only_columns", columns=", ".join(ACTOR_COLUMNS)),
+                     _say("column_ignored"), row=1, column=extra)
     if frame.empty:
-        problems.add("header-only", c.ERROR, "at least one entry below the header",
-                     "Add the entries below the header, or remove the file.", row=2)
+        problems.add("header-only", c.ERROR, _say("an_entry"), _say("add_entries"), row=2)
         return empty, report
     for column in ACTOR_COLUMNS:
         if column not in frame.columns:
@@ -119,9 +122,8 @@ def read_actors_bytes(raw: bytes, name: str, places: pd.DataFrame) -> tuple[pd.D
             continue
         key = (normalise_name(entry["name"]), entry["country"], place_key(entry["place"]))
         if key in seen:
-            problems.add("duplicate-entry", c.ROW, "each entry once", "This row repeats an earlier "
-                         "entry with the same name, country and place; it is left out. Delete it, or "
-                         "merge the two rows.", row=entry["row"], column="name", value=entry["name"])
+            problems.add("duplicate-entry", c.ROW, _say("each_entry_once"), _say("repeated_entry"),
+                         row=entry["row"], column="name", value=entry["name"])
             continue
         seen.add(key)
         entries.append(entry)
@@ -129,8 +131,7 @@ def read_actors_bytes(raw: bytes, name: str, places: pd.DataFrame) -> tuple[pd.D
     report.rows_loaded = len(entries)
     report.rows_rejected = len(frame) - len(entries)
     if not entries:
-        problems.add("no-valid-rows", c.ERROR, "at least one entry that passes the checks",
-                     "Fix the problems listed for this file; until then no entry is shown.")
+        problems.add("no-valid-rows", c.ERROR, _say("a_good_entry"), _say("fix_listed"))
         return empty, report
     return pd.DataFrame(entries, columns=LOADED_COLUMNS), report
 
@@ -138,76 +139,64 @@ def read_actors_bytes(raw: bytes, name: str, places: pd.DataFrame) -> tuple[pd.D
 def _check_entry(record: pd.Series, row: int, index, problems: Collector) -> dict | None:
     """One entry with its country, coordinates and topics resolved, or None if the row is left out."""
 
-    def reject(check, column, expected, fix):
-        problems.add(check, c.ROW, expected, fix, row=row, column=column, value=record[column])
+    def reject(check, column, expected, fix, **params):
+        problems.add(check, c.ROW, _say(expected, **params), _say(fix, **params), row=row, column=column,
+                     value=record[column])
 
-    def warn(check, column, expected, fix):
-        problems.add(check, c.WARNING, expected, fix, row=row, column=column, value=record[column])
+    def warn(check, column, expected, fix, **params):
+        problems.add(check, c.WARNING, _say(expected, **params), _say(fix, **params), row=row, column=column,
+                     value=record[column])
 
     if record["name"].startswith("<") and record["name"].endswith(">"):
-        return reject("template-placeholder", "name", "a real entry, not the template's example row",
-                      "Replace the text in angle brackets with the entry's details, or delete the row.")
+        return reject("template-placeholder", "name", "a_real_entry", "replace_placeholder")
     if not record["name"]:
-        return reject("missing-name", "name", "the name of the organisation or initiative",
-                      "Fill in the name column.")
+        return reject("missing-name", "name", "a_name", "fill_name")
     kind = " ".join(record["kind"].lower().split())
     if kind not in KINDS:
-        return reject("unknown-kind" if kind else "missing-kind", "kind", "one of: " + ", ".join(KINDS),
-                      "Use one of these kinds, spelt as here.")
+        return reject("unknown-kind" if kind else "missing-kind", "kind", "one_kind", "use_kind",
+                      kinds=", ".join(KINDS))
 
     country = ""
     if record["country"]:
         country = resolve_country(record["country"]) or ""
         if not country:
-            return reject("unknown-country", "country",
-                          "an ISO 3166 code (e.g. SRB or RS), or a country name such as Serbia or "
-                          "Srbija; Kosovo is XKX", "Correct the spelling, or use the three-letter ISO code.")
+            return reject("unknown-country", "country", "a_country_code", "correct_country")
         if country not in REGION:
-            return reject("country-outside-region", "country",
-                          "one of the ten countries of the region: " + ", ".join(REGION),
-                          "The map covers the region only; give the country of the region where the "
-                          "initiative works.")
+            return reject("country-outside-region", "country", "region_country", "country_of_region",
+                          codes=", ".join(REGION))
 
     latitude, longitude = record["latitude"], record["longitude"]
     if bool(latitude) != bool(longitude):
         column = "longitude" if latitude else "latitude"
-        return reject("half-coordinates", column, "both latitude and longitude, or neither",
-                      "Fill in the missing one, or clear both and give the place name instead.")
+        return reject("half-coordinates", column, "both_coordinates", "missing_coordinate")
     if latitude:
         numbers = pd.to_numeric(pd.Series([latitude, longitude]), errors="coerce")
         if numbers.isna().any():
             column = "latitude" if pd.isna(numbers[0]) else "longitude"
-            return reject("bad-coordinate", column, "decimal degrees such as 44.77 (a dot for decimals)",
-                          "Write the coordinate as a number, without ° or letters.")
+            return reject("bad-coordinate", column, "decimal_degrees", "coordinate_as_number")
         latitude, longitude = float(numbers[0]), float(numbers[1])
         if not (REGION_LAT[0] <= latitude <= REGION_LAT[1] and REGION_LON[0] <= longitude <= REGION_LON[1]):
             swapped = REGION_LAT[0] <= longitude <= REGION_LAT[1] and REGION_LON[0] <= latitude <= REGION_LON[1]
             problems.add("coordinates-outside-region", c.ROW,
-                         f"a latitude from {REGION_LAT[0]} to {REGION_LAT[1]} and a longitude from "
-                         f"{REGION_LON[0]} to {REGION_LON[1]} (the region)",
-                         "Latitude and longitude look swapped: exchange the two cells." if swapped else
-                         "Check the coordinates (decimal degrees, north and east), or clear them and "
-                         "give the place name instead.",
+                         _say("in_region", south=REGION_LAT[0], north=REGION_LAT[1], west=REGION_LON[0],
+                              east=REGION_LON[1]),
+                         _say("swap_coordinates" if swapped else "check_coordinates"),
                          row=row, column="latitude, longitude", value=f"{record['latitude']}, {record['longitude']}")
             return None
         located, geonameid = AT_COORDINATES, ""
     elif record["place"]:
         if not country:
-            return reject("place-without-country", "place", "a country for the place",
-                          "Fill in the country column, so that the place can be found on the map.")
+            return reject("place-without-country", "place", "country_for_place", "fill_country")
         matches = index.get((country, place_key(record["place"])), [])
         if not matches:
-            return reject("unknown-place", "place",
-                          f"a town or municipality of {country_name(country)} listed in "
-                          "data/places/places.csv (GeoNames)",
-                          "Check the spelling of the place, or give its latitude and "
-                          "longitude, or leave the place empty for an entry about the whole country.")
+            # Named in English with its code: a Phrase says its template again, not its values.
+            return reject("unknown-place", "place", "known_place", "check_place",
+                          country=f"{country_name(country)} ({country})")
         if len(matches) > 1:
-            candidates = "; ".join(f"GeoNames {m['geonameid']} at {m['latitude']}, {m['longitude']}"
+            candidates = "; ".join(f"GeoNames {m['geonameid']} ({m['latitude']}, {m['longitude']})"
                                    for m in matches)
-            return reject("ambiguous-place", "place", "a place name that occurs once in the country",
-                          f"{len(matches)} places have this name ({candidates}): give the latitude and "
-                          "longitude of the right one.")
+            return reject("ambiguous-place", "place", "unique_place", "which_place", count=len(matches),
+                          candidates=candidates)
         latitude, longitude = float(matches[0]["latitude"]), float(matches[0]["longitude"])
         located, geonameid = AT_PLACE, str(matches[0]["geonameid"])
     else:
@@ -217,19 +206,16 @@ def _check_entry(record: pd.Series, row: int, index, problems: Collector) -> dic
     topics = [" ".join(topic.lower().split()) for topic in record["topics"].split(TOPIC_SEPARATOR)]
     unknown = [topic for topic in topics if topic and topic not in TOPICS]
     if unknown:
-        warn("unknown-topic", "topics", "topics from: " + "; ".join(TOPICS) + " (separated by ;)",
-             f"'{'; '.join(unknown)}' is left out of the entry's topics; use the listed topics only.")
+        warn("unknown-topic", "topics", "known_topics", "topic_left_out", topics="; ".join(TOPICS),
+             unknown="; ".join(unknown))
     link = record["link"]
     if link and not link.lower().startswith(("http://", "https://")):
-        warn("bad-link", "link", "a web address starting with http:// or https://",
-             "The link is left out; write the full address, e.g. starting with https://.")
+        warn("bad-link", "link", "web_address", "link_left_out")
         link = ""
     if not record["source"]:
-        warn("missing-source", "source", "the document the entry comes from",
-             "Name the document (publisher, title, date) so that readers can check the entry.")
+        warn("missing-source", "source", "a_source", "name_source")
     if record["period"] and not _YEAR.search(record["period"]):
-        warn("bad-period", "period", "a year such as 2024 or a period such as 2021–2025",
-             "Write the year or years the initiative ran, or leave the cell empty.")
+        warn("bad-period", "period", "a_period", "write_period")
     return {
         "id": f"row-{row}", "name": record["name"], "kind": kind, "country": country,
         "place": record["place"], "latitude": latitude, "longitude": longitude,
@@ -269,49 +255,67 @@ def filter_actors(actors: pd.DataFrame, countries=(), kinds=(), topics=(), text:
     return actors[keep]
 
 
-def table_view(actors: pd.DataFrame) -> pd.DataFrame:
+def kind_label(kind: str, tx: Texts | None = None) -> str:
+    """A kind ('diaspora guide') as the reader says it; the file keeps the English code."""
+    return (tx or english()).get(f"actors.kinds.{kind}", kind)
+
+
+def topic_label(topic: str, tx: Texts | None = None) -> str:
+    return (tx or english()).get(f"actors.topics.{topic}", topic)
+
+
+def topics_text(cell: str, tx: Texts | None = None) -> str:
+    """An entry's topics ('return; diaspora') in the reader's language."""
+    return "; ".join(topic_label(topic, tx) for topic in topic_list(cell))
+
+
+def table_view(actors: pd.DataFrame, tx: Texts | None = None) -> pd.DataFrame:
     """The columns a reader scans first: name, kind, where (place and country) and period."""
+    tx = tx or english()
     places = []
-    for place, country in zip(actors["place"], actors["country_name"]):
+    for place, country in zip(actors["place"], actors["country"]):
+        name = tx.country(country) if country else ""
         if place:
-            places.append(f"{place}, {country}" if country else place)
+            places.append(tx("actors.table.place_in", place=place, country=name) if name else place)
         else:
-            places.append(f"{country} (whole country)" if country else "no country given")
-    return pd.DataFrame({"Name": list(actors["name"]), "Kind": list(actors["kind"]),
-                         "Where": places, "Period": list(actors["period"])})
+            places.append(tx("actors.table.whole_country", country=name) if name else tx("actors.table.no_country"))
+    return pd.DataFrame({tx("actors.table.name"): list(actors["name"]),
+                         tx("actors.table.kind"): [kind_label(kind, tx) for kind in actors["kind"]],
+                         tx("actors.table.where"): places, tx("actors.table.period"): list(actors["period"])})
 
 
 def topic_list(cell: str) -> list[str]:
     return [topic.strip() for topic in str(cell).split(TOPIC_SEPARATOR) if topic.strip()]
 
 
-def where(entry: dict) -> str:
+def where(entry: dict, tx: Texts | None = None) -> str:
     """Where an entry sits, in words: 'Zvezdara, Serbia' or 'Montenegro (country-level entry, ...)'."""
+    tx = tx or english()
+    country = tx.country(entry["country"]) if entry["country"] else ""
     if entry["located"] in (AT_PLACE, AT_COORDINATES):
-        return ", ".join(part for part in (entry["place"], entry["country_name"]) if part)
+        return tx("actors.table.place_in", place=entry["place"], country=country) if entry["place"] and country \
+            else entry["place"] or country
     if entry["located"] == AT_COUNTRY:
-        return f"{entry['country_name']} (country-level entry, no exact place)"
-    return "no country given in the source (not on the map)"
+        return tx("actors.where.country_level", country=country)
+    return tx("actors.where.nowhere")
 
 
-def template_csv() -> bytes:
-    """The file template staff download: the header and one row of placeholders, no facts."""
-    placeholders = {
-        "name": "<name of the organisation or initiative>",
-        "kind": "<one of: " + "; ".join(KINDS) + ">",
-        "country": "<country: ISO3 code such as SRB, or the country's name>",
-        "place": "<municipality or town; leave empty for an entry about the whole country>",
-        "latitude": "<optional: latitude in decimal degrees>",
-        "longitude": "<optional: longitude in decimal degrees>",
-        "period": "<year or period the initiative ran>",
-        "description": "<what it does, in one or two sentences>",
-        "topics": "<one or more of: " + "; ".join(TOPICS) + ">",
-        "link": "<web address starting with https://>",
-        "source": "<the document the entry comes from: publisher, title, date>",
-        "source_quote": "<the sentence of that document the entry rests on, copied exactly>",
-    }
+def template_csv(tx: Texts | None = None) -> bytes:
+    """The file template staff download: the header and one row of placeholders, no facts.
+
+    The header and the kinds and topics the file accepts are codes, the same in every language;
+    the placeholders say in the reader's language what goes in each column.
+    """
+    tx = tx or english()
+    placeholders = {column: "<" + tx(f"actors.template.{column}", kinds="; ".join(KINDS),
+                                     topics="; ".join(TOPICS)) + ">" for column in ACTOR_COLUMNS}
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=ACTOR_COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerow(placeholders)
     return buffer.getvalue().encode("utf-8")
+
+
+def _say(key: str, **params) -> Phrase:
+    """A problem's text (actors.problems.<key>), kept as a Phrase to be said in the reader's language."""
+    return Phrase(f"actors.problems.{key}", **params)

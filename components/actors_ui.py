@@ -2,84 +2,87 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import streamlit as st
 
 from components import actor_map, actors
-from components.countries import REGION, country_name
 from components.contract import FileReport
+from components.countries import REGION
+from components.i18n import Texts
 
 ACTORS_FILE = Path("actors") / "actors.csv"
 PLACES_FILE = Path("places") / "places.csv"
+# How many of a file's problems the page lists before "… and N more".
+LISTED_PROBLEMS = 10
+# The README's section on the actors file: a heading of an English document, named as it is written.
+README_SECTION = "Actors and initiatives"
 
 
-def filters():
+def filters(tx: Texts):
     everyone = list(REGION)
     default = [code for code in st.session_state.get("countries", []) if code in REGION]
     first, second, third, fourth = st.columns([3, 3, 2, 3])
-    countries = first.multiselect("Country", everyone, default=default, format_func=country_name,
-                                  placeholder="All countries", key="actors_countries")
-    kinds = second.multiselect("Kind", list(actors.KINDS), placeholder="All kinds", key="actors_kinds")
-    topics = third.multiselect("Topic", list(actors.TOPICS), placeholder="All topics", key="actors_topics")
-    text = fourth.text_input("Search", placeholder="Name, place or description", key="actors_search")
-    without_country = st.checkbox(
-        "Include entries with no country (international partners, region-wide processes)",
-        value=True, key="actors_without_country")
+    countries = first.multiselect(tx("actors.filters.country"), everyone, default=default, format_func=tx.country,
+                                  placeholder=tx("actors.filters.all_countries"), key="actors_countries")
+    kinds = second.multiselect(tx("actors.filters.kind"), list(actors.KINDS),
+                               format_func=lambda kind: actors.kind_label(kind, tx),
+                               placeholder=tx("actors.filters.all_kinds"), key="actors_kinds")
+    topics = third.multiselect(tx("actors.filters.topic"), list(actors.TOPICS),
+                               format_func=lambda topic: actors.topic_label(topic, tx),
+                               placeholder=tx("actors.filters.all_topics"), key="actors_topics")
+    text = fourth.text_input(tx("actors.filters.search"), placeholder=tx("actors.filters.search_placeholder"),
+                             key="actors_search")
+    without_country = st.checkbox(tx("actors.filters.without_country"), value=True, key="actors_without_country")
     return countries, kinds, topics, text, without_country
 
 
-def map_legend(kinds):
+def map_legend(kinds, tx: Texts):
     dots = " ".join(
-        f"<span style='white-space:nowrap'><span style='color:{colour};font-size:1.2em'>●</span> {kind}</span>"
+        f"<span style='white-space:nowrap'><span style='color:{colour};font-size:1.2em'>●</span> "
+        f"{html.escape(actors.kind_label(kind, tx))}</span>"
         for kind, colour in actor_map.legend() if kind in kinds)
-    st.markdown(
-        f"<div style='font-size:0.9rem;line-height:1.7'>{dots}<br/>"
-        "Larger dot with a dark ring: a municipality with a local migration profile. "
-        "Ring with a pale centre: country-level entry, no exact place (drawn at the country's "
-        "centre).</div>", unsafe_allow_html=True)
+    st.markdown(f"<div style='font-size:0.9rem;line-height:1.7'>{dots}<br/>{html.escape(tx('actors.legend'))}</div>",
+                unsafe_allow_html=True)
 
 
-def entry_details(entry: dict) -> None:
+def entry_details(entry: dict, tx: Texts) -> None:
+    """One entry: its facts in the reader's language, its own words (description, quote) as written."""
     st.markdown(f"#### {entry['name']}")
-    facts = [("Kind", entry["kind"]), ("Where", actors.where(entry)),
-             ("Period", entry["period"] or "not given in the source"),
-             ("Topics", entry["topics"] or "none named in the source")]
+    facts = [(tx("actors.details.kind"), actors.kind_label(entry["kind"], tx)),
+             (tx("actors.details.where"), actors.where(entry, tx)),
+             (tx("actors.details.period"), entry["period"] or tx("actors.details.no_period")),
+             (tx("actors.details.topics"), actors.topics_text(entry["topics"], tx) or tx("actors.details.no_topics"))]
     st.markdown("  \n".join(f"**{label}:** {value}" for label, value in facts))
     if entry["description"]:
         st.markdown(entry["description"])
     if entry["link"]:
-        st.markdown(f"**Link:** [{entry['link']}]({entry['link']})")
-    st.markdown(f"**Source:** {entry['source'] or 'not given'}")
+        st.markdown(f"**{tx('actors.details.link')}:** [{entry['link']}]({entry['link']})")
+    st.markdown(f"**{tx('common.source')}:** {entry['source'] or tx('actors.details.no_source')}")
     if entry["source_quote"]:
-        st.markdown("**The sentence it rests on:**")
+        st.markdown(f"**{tx('actors.details.quote')}**")
         st.markdown(f"> {entry['source_quote']}")
 
 
-def add_your_initiative() -> None:
-    st.header("Add your initiative")
-    st.markdown(
-        "The list lives in `data/actors/actors.csv`, a file staff can edit in a spreadsheet. Download "
-        "the template, fill in one row per organisation or initiative (replace every text in angle "
-        "brackets), and add the rows to that file: the page shows them at once. Name the document "
-        "each entry comes from and quote its sentence. The README section **Actors and initiatives** "
-        "explains every column, kind and topic."
-    )
-    st.download_button("Download the template (CSV)", actors.template_csv(),
+def add_your_initiative(tx: Texts) -> None:
+    st.header(tx("actors.add.header"))
+    st.markdown(tx("actors.add.body", section=README_SECTION))
+    st.download_button(tx("actors.add.download"), actors.template_csv(tx),
                        file_name="actors_template.csv", mime="text/csv")
 
 
-def file_problems(report) -> None:
+def file_problems(report: FileReport, tx: Texts) -> None:
     if not report.problems:
         return
     where = f"data/{ACTORS_FILE.as_posix()}"
-    listed = "\n".join(f"- {problem.message}" for problem in report.problems[:10])
-    more = f"\n- … and {len(report.problems) - 10} more" if len(report.problems) > 10 else ""
+    listed = "\n".join(f"- {problem.message_in(tx)}" for problem in report.problems[:LISTED_PROBLEMS])
+    more = (f"\n- {tx('actors.problems_more', count=len(report.problems) - LISTED_PROBLEMS)}"
+            if len(report.problems) > LISTED_PROBLEMS else "")
     if report.rejected:
-        lead = f"**{where}** could not be used, so no entries are shown:"
+        lead = tx("actors.file_rejected", file=where)
     else:
-        lead = (f"**{where}**: {report.rows_rejected} row(s) left out, "
-                f"{len(report.problems)} problem(s) to look at:")
+        lead = tx("actors.file_problems", file=where, rows=report.rows_rejected, count=len(report.problems))
     st.warning(f"{lead}\n{listed}{more}", icon="⚠️")
 
 

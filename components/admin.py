@@ -11,6 +11,9 @@ import time
 
 import streamlit as st
 
+from components import language_ui
+from components.i18n import Texts
+
 SESSION_KEY = "staff_signed_in"
 FAILED_KEY = "staff_sign_in_failed"
 # A wrong password costs this long, so that guessing by script is slow.
@@ -44,23 +47,24 @@ def may_change_data() -> bool:
     return not upload_enabled() or signed_in()
 
 
-def sign_in_box() -> None:
+def sign_in_box(tx: Texts | None = None) -> None:
     """Staff sign-in (or sign-out), shown only when a password is set. It lives on the Data &
     sources page, not in the sidebar, so that no password box shows during a presentation."""
     expected = admin_password()
     if expected is None:
         return
+    tx = tx or language_ui.current()
     if signed_in():
-        st.caption("Signed in as staff: the **Upload data** page is in the navigation.")
-        if st.button("Sign out", key="staff_sign_out"):
+        st.caption(tx("admin.signed_in", page=tx("nav.upload")))
+        if st.button(tx("admin.sign_out"), key="staff_sign_out"):
             st.session_state[SESSION_KEY] = False
             st.rerun()
         return
     failed = st.session_state.get(FAILED_KEY, False)
-    with st.expander("Staff sign-in", expanded=failed):
+    with st.expander(tx("admin.sign_in_title"), expanded=failed):
         with st.form("staff_sign_in", clear_on_submit=True):
-            given = st.text_input("Password", type="password")
-            if st.form_submit_button("Sign in"):
+            given = st.text_input(tx("admin.password"), type="password")
+            if st.form_submit_button(tx("admin.sign_in")):
                 if password_matches(given, expected):
                     st.session_state[SESSION_KEY] = True
                     st.session_state[FAILED_KEY] = False
@@ -69,12 +73,12 @@ def sign_in_box() -> None:
                 st.session_state[FAILED_KEY] = failed = True
         # Kept in the session, so the message survives any rerun that follows the attempt.
         if failed:
-            st.error("Wrong password.")
+            st.error(tx("admin.wrong_password"))
 
 
-def require_sign_in() -> None:
+def require_sign_in(tx: Texts | None = None) -> None:
     """Stop the page here unless a signed-in member of staff is looking at it."""
     if not signed_in():
-        st.error("This page is only for signed-in staff. Sign in under Data & sources → Data "
-                 "files first.")
+        tx = tx or language_ui.current()
+        st.error(tx("admin.staff_only", page=tx("nav.data"), tab=tx("data_page.tabs.files")))
         st.stop()

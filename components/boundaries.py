@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from components import contract as c
+from components.i18n import Phrase
 
 GEOMETRY_TYPES = {"Polygon", "MultiPolygon", "Point", "MultiPoint", "LineString", "MultiLineString"}
 
@@ -15,23 +16,24 @@ def read_boundary_file(path: Path, name: str | None = None) -> tuple[dict | None
     name = name or path.name
     report = c.FileReport(file=name, kind="boundaries")
 
-    def problem(check, expected, fix, severity=c.ERROR, **where):
-        report.problems.append(c.Problem(name, check, severity, expected, fix, **where))
+    def problem(check, severity=c.ERROR, detail=None, **where):
+        # Each check's texts are keyed by its name (components/locales, [problems.<check>]).
+        fix = Phrase(f"problems.{check}.fix", **({"detail": detail} if detail is not None else {}))
+        report.problems.append(c.Problem(name, check, severity, Phrase(f"problems.{check}.expected"),
+                                         fix, **where))
 
     try:
         collection = json.loads(path.read_bytes().decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        problem("not-json", "a GeoJSON file (UTF-8 JSON text)",
-                f"Export the layer again as GeoJSON from QGIS or geojson.io ({error}).")
+        problem("not-json", detail=str(error))
         return None, report
     if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
         found = collection.get("type") if isinstance(collection, dict) else type(collection).__name__
-        problem("not-feature-collection", "a GeoJSON FeatureCollection",
-                "Export the layer as a GeoJSON FeatureCollection.", value=str(found))
+        problem("not-feature-collection", value=str(found))
         return None, report
     features = collection.get("features") or []
     if not features:
-        problem("no-features", "at least one feature", "The file holds no shapes; export again.")
+        problem("no-features")
         return None, report
     seen: set[str] = set()
     for number, feature in enumerate(features, start=1):
@@ -39,23 +41,16 @@ def read_boundary_file(path: Path, name: str | None = None) -> tuple[dict | None
         code = properties.get(c.BOUNDARY_CODE_PROPERTY)
         where = {"row": number, "column": f"features[{number}].properties.code"}
         if code in (None, ""):
-            problem("missing-code", "a 'code' property on every feature (ISO3, ISO 3166-2 or NUTS)",
-                    "In QGIS add a field named 'code' and fill it for every shape.",
-                    value=str(sorted(properties)[:5]), **where)
+            problem("missing-code", value=str(sorted(properties)[:5]), **where)
             continue
         if str(code) in seen:
-            problem("duplicate-code", "each code once", "Merge (dissolve) the shapes that "
-                    "share this code into one feature.", severity=c.WARNING, value=str(code), **where)
+            problem("duplicate-code", severity=c.WARNING, value=str(code), **where)
         seen.add(str(code))
         geometry = (feature or {}).get("geometry") or {}
         if geometry.get("type") not in GEOMETRY_TYPES:
-            problem("bad-geometry", "a Polygon or MultiPolygon geometry",
-                    "Repair the shape in QGIS (Vector > Geometry tools > Fix geometries).",
-                    value=str(geometry.get("type")), **where)
+            problem("bad-geometry", value=str(geometry.get("type")), **where)
         elif not _in_lon_lat(geometry.get("coordinates")):
-            problem("not-wgs84", "longitude and latitude in degrees (EPSG:4326)",
-                    "Reproject the layer to EPSG:4326 (WGS 84) before exporting.",
-                    value=str(code), **where)
+            problem("not-wgs84", value=str(code), **where)
         if sum(p.severity == c.ERROR for p in report.problems) >= c.MAX_LISTED_PER_CHECK:
             break
     report.rows_loaded = 0 if report.rejected else len(features)

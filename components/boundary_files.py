@@ -6,6 +6,7 @@ import shapely.geometry
 
 from components import contract as c
 from components.boundaries import read_boundary_file
+from components.i18n import Phrase
 
 
 class _InMemoryFile:
@@ -24,7 +25,7 @@ def read_boundaries(raw: bytes, name: str) -> tuple[dict | None, c.FileReport]:
     collection, report = read_boundary_file(_InMemoryFile(name, raw), name)
     report.detected["format"] = "GeoJSON"
     if raw.startswith(b"\xef\xbb\xbf"):
-        report.detected["encoding"] = "UTF-8 with BOM"
+        report.detected["encoding"] = Phrase("detected.encoding.utf8_bom")
     if collection is None:
         return None, report
     for number, feature in enumerate(collection.get("features") or [], start=1):
@@ -35,19 +36,16 @@ def read_boundaries(raw: bytes, name: str) -> tuple[dict | None, c.FileReport]:
             shape = shapely.geometry.shape(geometry)
         except Exception as error:  # shapely raises several types for malformed coordinates
             report.problems.append(c.Problem(
-                name, "invalid-geometry", c.ERROR,
-                "a closed ring of at least 4 positions for every polygon, nested as GeoJSON requires",
-                "Repair the shape in QGIS (Vector > Geometry tools > Fix geometries) and export "
-                "again.", value=f"{code}: {str(error)[:60]}", **where))
+                name, "invalid-geometry", c.ERROR, Phrase("problems.invalid-geometry.expected"),
+                Phrase("problems.invalid-geometry.fix"), value=f"{code}: {str(error)[:60]}", **where))
             continue
         if not shape.is_valid:
             report.problems.append(c.Problem(
-                name, "self-intersecting", c.WARNING, "a shape whose edges do not cross",
-                "The shape is drawn, but may be filled wrongly. Repair it in QGIS (Vector > "
-                "Geometry tools > Fix geometries).", value=code, **where))
+                name, "self-intersecting", c.WARNING, Phrase("problems.self-intersecting.expected"),
+                Phrase("problems.self-intersecting.fix"), value=code, **where))
         if sum(p.severity == c.ERROR for p in report.problems) >= c.MAX_LISTED_PER_CHECK:
             break
-    report.detected["features"] = f"{len(collection.get('features') or [])} shapes"
+    report.detected["features"] = Phrase("detected.shapes", count=len(collection.get("features") or []))
     if report.rejected:
         report.rows_rejected, report.rows_loaded = report.rows_loaded, 0
         return None, report

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from components import contract as c
+from components.i18n import Phrase
 
 INDICATOR_COLUMNS = (
     "id", "label", "definition", "unit", "migration_type", "measure", "source_id", "estimate",
@@ -34,24 +35,28 @@ def read_catalogue_bytes(raw: bytes | None, name: str, columns: tuple[str, ...]
     empty = pd.DataFrame(columns=list(columns))
     try:
         if raw is None:
-            raise ValueError("the file is missing")
+            raise ValueError(Phrase("problems.values.file_missing"))
         frame = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False,
                             encoding="utf-8-sig")
     except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError) as error:
-        report.problems.append(c.Problem(name, "unreadable", c.ERROR, "a CSV catalogue",
-                                         f"Restore the file from the repository ({error})."))
+        reason = error.args[0] if error.args and isinstance(error.args[0], Phrase) else str(error)
+        report.problems.append(c.Problem(name, "unreadable", c.ERROR,
+                                         Phrase("problems.catalogue-unreadable.expected"),
+                                         Phrase("problems.catalogue-unreadable.fix", reason=reason)))
         return empty, report
     missing = [col for col in columns if col not in frame.columns]
     if missing:
         report.problems.append(c.Problem(name, "missing-column", c.ERROR,
-                                         "the columns " + ", ".join(columns),
-                                         "Add the missing header cells.", row=1,
+                                         Phrase("problems.missing-column.expected",
+                                                columns=", ".join(columns)),
+                                         Phrase("problems.catalogue-missing-column.fix"), row=1,
                                          column=", ".join(missing)))
         return empty, report
     duplicated = frame["id"].duplicated()
     for index in frame.index[duplicated]:
-        report.problems.append(c.Problem(name, "duplicate-id", c.WARNING, "each id once",
-                                         "Delete the repeated row; the first one is used.",
+        report.problems.append(c.Problem(name, "duplicate-id", c.WARNING,
+                                         Phrase("problems.duplicate-id.expected"),
+                                         Phrase("problems.duplicate-id.fix"),
                                          row=int(index) + 2, column="id",
                                          value=frame.at[index, "id"]))
     frame = frame[~duplicated].reset_index(drop=True)

@@ -3,36 +3,55 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
+from components import language_ui
+from components.charts import unit_text
 from components.export import to_csv_bytes
+from components.i18n import Texts, texts
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _replayed(_figure, token: str, key: str) -> None:
+def _replayed(_figure, token: str, key: str, language: str) -> None:
     """Draw once per built scene; later reruns replay the cached element instead of re-serialising
-    its geometry (plotly copies a map's GeoJSON twice and writes it out on every rerun)."""
-    _draw(_figure, key)
+    its geometry (plotly copies a map's GeoJSON twice and writes it out on every rerun).
+    The language is part of the key: a scene built for one language is never replayed in another."""
+    _draw(_figure, key, language)
 
 
-def _draw(figure, key: str) -> None:
+def _draw(figure, key: str, language: str) -> None:
     if isinstance(figure, pdk.Deck):
         st.pydeck_chart(figure, height=560, key=f"{key}-chart")
-    else:
-        st.plotly_chart(figure, theme=None, key=f"{key}-chart", config={"displaylogo": False})
+        return
+    if figure.layout.separators is None:
+        # A builder that did not set the language's number marks: set them on a copy, since the
+        # figure may be cached and shared.
+        figure = go.Figure(figure).update_layout(separators=texts(language).plotly_separators)
+    st.plotly_chart(figure, theme=None, key=f"{key}-chart", config={"displaylogo": False})
+
+
+def on_screen(table: pd.DataFrame, tx: Texts) -> pd.DataFrame:
+    """The table as shown on the page: headings and units in the reader's language.
+    The CSV keeps the stable column names (components/export.py), so a script reads any language's file."""
+    shown = table.copy()
+    if "unit" in shown:
+        shown["unit"] = shown["unit"].map(lambda unit: unit_text(unit, tx) if isinstance(unit, str) else unit)
+    return shown.rename(columns=lambda column: tx.get(f"chart.columns.{column}", str(column)))
 
 
 def show_chart(figure, table: pd.DataFrame, *, source_lines: list[str], file_name: str, key: str,
-               alt: str = "", token: str | None = None) -> None:
+               alt: str = "", token: str | None = None, tx: Texts | None = None) -> None:
+    tx = tx or language_ui.current()
     if token:
-        _replayed(figure, token, key)
+        _replayed(figure, token, key, tx.code)
     else:
-        _draw(figure, key)
+        _draw(figure, key, tx.code)
     st.caption("  \n".join(dict.fromkeys(source_lines)))
     if alt:
         st.caption(alt)
-    with st.expander("The numbers behind this chart"):
-        st.dataframe(table, hide_index=True, width="stretch")
-        st.download_button("Download this view (CSV)", to_csv_bytes(table), file_name=file_name,
+    with st.expander(tx("chart.numbers_behind")):
+        st.dataframe(on_screen(table, tx), hide_index=True, width="stretch")
+        st.download_button(tx("chart.download_view"), to_csv_bytes(table), file_name=file_name,
                            mime="text/csv", key=f"{key}-csv", icon=":material/download:")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from components.i18n import Phrase, Texts, english
+
 REQUIRED_COLUMNS = ("indicator", "country", "year", "value")
 OPTIONAL_COLUMNS = ("partner", "region", "sex", "flag", "note", "source")
 # A file may bring an indicator that the catalogue does not know yet, if it says what it is.
@@ -54,7 +56,12 @@ WARNING = "warning"  # the row is used; someone should look
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a data file, phrased so that a clerk can fix it."""
+    """One thing wrong with a data file, phrased so that a clerk can fix it.
+
+    `expected`, `fix` and a generated `value` are i18n.Phrases, and so are `where` and `message`:
+    plain English for logs, tests and exports, said in the reader's language by `message_in(tx)`
+    (or by tx.say, e.g. when a message is passed into another text with tx(..., message=...)).
+    """
 
     file: str
     check: str
@@ -67,17 +74,32 @@ class Problem:
 
     @property
     def where(self) -> str:
+        """'data.csv, row 7, column 'value'': the file and column as they are in the file."""
         parts = [self.file]
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(Phrase("problems.where.row", row=self.row))
         if self.column:
-            parts.append(f"column '{self.column}'")
-        return ", ".join(parts)
+            parts.append(Phrase("problems.where.column", column=self.column))
+        return joined(parts, ", ")
 
     @property
     def message(self) -> str:
-        found = "" if self.value is None else f"found '{_clip(self.value)}'; "
-        return f"{self.where}: {found}expected {self.expected}. How to fix: {self.fix}"
+        """Where, what was found, what was expected and how to fix it, as one sentence."""
+        texts = {"where": self.where, "expected": self.expected, "fix": self.fix}
+        if self.value is None:
+            return Phrase("problems.where.message", **texts)
+        value = self.value if isinstance(self.value, Phrase) else _clip(self.value)
+        return Phrase("problems.where.message_found", value=value, **texts)
+
+    def where_in(self, tx: Texts | None = None) -> str:
+        return (tx or english()).say(self.where)
+
+    def message_in(self, tx: Texts | None = None) -> str:
+        return (tx or english()).say(self.message)
+
+    def severity_in(self, tx: Texts | None = None) -> str:
+        return (tx or english())(SEVERITY_KEYS[self.severity]) if self.severity in SEVERITY_KEYS \
+            else self.severity
 
     def as_record(self) -> dict:
         return {
@@ -126,6 +148,27 @@ class FileReport:
 
 LOADED, WARNINGS, REJECTED, LAST_GOOD = (
     "loaded", "loaded with warnings", "rejected", "serving last good version")
+
+# The codes above stay English (logs, tests, exports); these keys say them in the reader's language.
+STATUS_KEYS = {LOADED: "status.file.loaded", WARNINGS: "status.file.warnings",
+               REJECTED: "status.file.rejected", LAST_GOOD: "status.file.last_good"}
+SEVERITY_KEYS = {ERROR: "status.severity.error", ROW: "status.severity.row_rejected",
+                 WARNING: "status.severity.warning"}
+
+
+def status_in(status: str, tx: Texts | None = None) -> str:
+    """A FileReport status ('loaded with warnings') in the reader's language."""
+    return (tx or english())(STATUS_KEYS[status]) if status in STATUS_KEYS else status
+
+
+def joined(items: list, separator: str) -> str:
+    """Items joined by ', ' or '; ' that stay Phrases, so the whole list is said in any language."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    key = "detected.join.comma" if separator == ", " else "detected.join.semicolon"
+    return Phrase(key, first=items[0], rest=joined(items[1:], separator))
 
 
 def _clip(text: str, limit: int = 60) -> str:

@@ -6,17 +6,21 @@ default sentinel with `map_provider=None` tells Streamlit to draw no tiles, so n
 
 from __future__ import annotations
 
+import html
 import json
 import math
 
 import pandas as pd
 import pydeck as pdk
 
-from components.countries import country_name
+from components.countries import is_known_code
 from components.formatting import format_number
-from components.maps import NO_DATA, assign, classes
+from components.i18n import Texts, english
+from components.maps import NO_DATA, assign, class_label, classes
 
 ORIGIN_COLOUR = [230, 159, 0]  # Okabe-Ito orange
+# Orange is as light as the middle blue class, so in grayscale only its dark outline marks the origin.
+ORIGIN_OUTLINE, ORIGIN_OUTLINE_PX, BORDER_PX = [31, 41, 51], 3, 0.6
 ARC_TARGET = [0, 114, 178]  # Okabe-Ito blue
 MAX_ARC_WIDTH = 22
 ARCS_SHOWN = 25
@@ -45,8 +49,12 @@ def label_points(world: dict) -> dict[str, tuple[float, float]]:
 
 
 def corridor_deck(partners: pd.DataFrame, world: dict, *, origin: str, unit: str, year: int,
-                  reverse: bool = False) -> pdk.Deck:
-    """`partners` has partner, value, share; the origin is the country whose corridors we draw."""
+                  reverse: bool = False, tx: Texts | None = None) -> pdk.Deck:
+    """`partners` has partner, value, share; the origin is the country whose corridors we draw.
+
+    Every text the tooltip shows (names, numbers, 'no figure') is written here in the reader's language.
+    """
+    tx = tx or english()
     values = partners.set_index("partner")["value"]
     bins = classes(values)
     klass = assign(values, bins)
@@ -55,17 +63,22 @@ def corridor_deck(partners: pd.DataFrame, world: dict, *, origin: str, unit: str
     for feature in world["features"]:
         code = feature["properties"]["code"]
         if code == origin:
-            fill, text = ORIGIN_COLOUR + [255], "the chosen country"
+            fill, text = ORIGIN_COLOUR + [255], tx("corridors.deck.chosen_country")
         elif code in values.index:
             fill = _rgb(bins[int(klass[code])][2]) + [235]
-            text = f"{format_number(values[code], unit)} in {year}"
+            text = tx("corridors.deck.value_in_year", value=format_number(values[code], unit, tx), year=year)
         else:
-            fill, text = _rgb(NO_DATA) + [255], "no figure"
+            fill, text = _rgb(NO_DATA) + [255], tx("corridors.deck.no_figure")
+        # A few shapes (disputed areas, bases) have no ISO code: they keep the boundary file's name.
+        name = tx.country(code) if is_known_code(code) else feature["properties"]["name"]
+        line, width = (ORIGIN_OUTLINE, ORIGIN_OUTLINE_PX) if code == origin else ([255, 255, 255], BORDER_PX)
         features.append({"type": "Feature", "geometry": feature["geometry"],
-                         "properties": {"name": feature["properties"]["name"], "fill": fill, "label": text}})
+                         "properties": {"name": html.escape(name), "fill": fill, "label": html.escape(text),
+                                        "line": line, "line_width": width}})
     shaded = pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": features},
-                       id="countries", get_fill_color="properties.fill", get_line_color=[255, 255, 255],
-                       line_width_min_pixels=0.6, pickable=True, stroked=True, filled=True)
+                       id="countries", get_fill_color="properties.fill", get_line_color="properties.line",
+                       get_line_width="properties.line_width", line_width_units="'pixels'",
+                       line_width_min_pixels=BORDER_PX, pickable=True, stroked=True, filled=True)
     top = partners.dropna(subset=["value"]).head(ARCS_SHOWN)
     largest = top["value"].max() if len(top) else 1
     arcs = []
@@ -75,26 +88,37 @@ def corridor_deck(partners: pd.DataFrame, world: dict, *, origin: str, unit: str
         start, end = points[origin], points[row.partner]
         if reverse:
             start, end = end, start
-        arcs.append({"source": list(start), "target": list(end), "name": country_name(row.partner),
+        arcs.append({"source": list(start), "target": list(end), "name": html.escape(tx.country(row.partner)),
                      "width": max(1.5, MAX_ARC_WIDTH * math.sqrt(row.value / largest)),
-                     "label": f"{format_number(row.value, unit)} ({row.share:.1f}% of the total)"})
+                     "label": html.escape(tx("corridors.deck.arc", value=format_number(row.value, unit, tx),
+                                             share=percent(row.share, tx)))})
     arc_layer = pdk.Layer("ArcLayer", arcs, id="corridors", get_source_position="source",
                           get_target_position="target", get_width="width",
                           get_source_color=ORIGIN_COLOUR if not reverse else ARC_TARGET,
                           get_target_color=ARC_TARGET if not reverse else ORIGIN_COLOUR,
                           pickable=True, great_circle=True)
     lon, lat = points.get(origin, (20, 45))
+    # {name} and {label} are deck.gl's placeholders for the picked object's fields (escaped above).
     return CompactDeck(layers=[shaded, arc_layer], map_provider=None,
                     initial_view_state=pdk.ViewState(longitude=lon - 2, latitude=lat + 2, zoom=2.6),
                     tooltip={"html": "<b>{name}</b><br/>{label}"})
 
 
-def legend_html(partners: pd.DataFrame, unit: str) -> str:
+def percent(share: float, tx: Texts | None = None) -> str:
+    """A partner's share of the total: '25.4%' / '25,4%'."""
+    tx = tx or english()
+    return tx("numbers.percent", value=tx.number(share, 1))
+
+
+def legend_html(partners: pd.DataFrame, unit: str, tx: Texts | None = None) -> str:
     """The shading classes as a row of coloured keys (pydeck draws no legend of its own)."""
+    tx = tx or english()
     bins = classes(partners.set_index("partner")["value"])
-    keys = [(bin_colour, f"{format_number(low, unit)} – {format_number(high, unit)}") for low, high, bin_colour in bins]
-    keys += [("#%02x%02x%02x" % tuple(ORIGIN_COLOUR), "chosen country"), (NO_DATA, "no figure")]
+    keys = [(bin_colour, class_label(low, high, unit, tx), "1px solid #7b8794") for low, high, bin_colour in bins]
+    keys += [("#%02x%02x%02x" % tuple(ORIGIN_COLOUR), tx("corridors.legend.chosen_country"),
+              "%dpx solid #%02x%02x%02x" % (ORIGIN_OUTLINE_PX, *ORIGIN_OUTLINE)),
+             (NO_DATA, tx("corridors.legend.no_figure"), "1px solid #7b8794")]
     return " ".join(
         f'<span style="white-space:nowrap;margin-right:1.2em"><span style="display:inline-block;width:1em;'
-        f'height:1em;background:{colour};border:1px solid #7b8794;vertical-align:middle;margin-right:.35em">'
-        f"</span>{label}</span>" for colour, label in keys)
+        f'height:1em;background:{colour};border:{border};box-sizing:border-box;vertical-align:middle;'
+        f'margin-right:.35em"></span>{html.escape(label)}</span>' for colour, label, border in keys)

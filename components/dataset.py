@@ -20,6 +20,7 @@ from components import history
 from components.actors import LOADED_COLUMNS, load_places, read_actors_bytes
 from components.boundary_files import read_boundaries
 from components.catalogue import INDICATOR_COLUMNS, SOURCE_COLUMNS, read_catalogue_bytes
+from components.i18n import Phrase
 from components.observations import OBSERVATION_COLUMNS, empty_rows, read_observations
 from components.snapshot import FileBytes, Snapshot, read_snapshot
 
@@ -30,11 +31,7 @@ ACTORS_DIR = "actors"
 PLACES_DIR = "places"
 WATCHED_DIRS = (OBSERVATIONS_DIR, BOUNDARIES_DIR, CATALOGUE_DIR, ACTORS_DIR, PLACES_DIR)
 
-CONFLICT_RULE = (
-    "When two files give different values for the same indicator, country, partner, region, sex "
-    "and year, the file whose name comes first in alphabetical order wins; the other value is "
-    "left out and the conflict is listed on the Data & sources page."
-)
+CONFLICT_RULE = Phrase("problems.conflict_rule")
 CONFLICT_COLUMNS = [*c.KEY_COLUMNS, "kept_value", "kept_file", "left_out_value", "left_out_file"]
 
 
@@ -90,7 +87,7 @@ def load_dataset(source: Path | Snapshot, keep_history: bool = True) -> Dataset:
     frames, introduced = [], []
     for entry in snapshot.in_folder(OBSERVATIONS_DIR):
         if Path(entry.name).suffix.lower() not in c.OBSERVATION_SUFFIXES:
-            reports.append(_wrong_kind(entry.name, "a .csv or .xlsx file in data/observations/"))
+            reports.append(_wrong_kind(entry.name, "problems.wrong-file-type.expected_observations"))
             continue
         rows, new_indicators, report = load.file(
             entry, lambda raw, name: read_observations(raw, name, indicators),
@@ -108,7 +105,7 @@ def load_dataset(source: Path | Snapshot, keep_history: bool = True) -> Dataset:
     boundaries = {}
     for entry in snapshot.in_folder(BOUNDARIES_DIR):
         if Path(entry.name).suffix.lower() not in c.BOUNDARY_SUFFIXES:
-            reports.append(_wrong_kind(entry.name, "a .geojson file in data/boundaries/"))
+            reports.append(_wrong_kind(entry.name, "problems.wrong-file-type.expected_boundaries"))
             continue
         collection, report = load.file(entry, read_boundaries)
         reports.append(report)
@@ -126,7 +123,7 @@ def _actors(snapshot: Snapshot, load: "_Loader", reports: list) -> pd.DataFrame:
     frames = []
     for entry in snapshot.in_folder(ACTORS_DIR):
         if Path(entry.name).suffix.lower() != ".csv":
-            reports.append(_wrong_kind(entry.name, "a .csv file in data/actors/"))
+            reports.append(_wrong_kind(entry.name, "problems.wrong-file-type.expected_actors"))
             continue
         rows, report = load.file(entry, lambda raw, name: read_actors_bytes(raw, f"{ACTORS_DIR}/{name}", places))
         reports.append(report)
@@ -167,16 +164,15 @@ class _Loader:
     @staticmethod
     def _parse(raw: bytes | None, entry: FileBytes, parse):
         if raw is None and entry.size > c.MAX_FILE_BYTES:
-            return _unread(entry, parse, "too-large", f"a file of at most {c.MAX_FILE_MB} MB",
-                           "Split it into smaller files (for example one per indicator or per "
-                           "decade), or delete the rows and columns that are not needed.",
-                           value=f"{entry.size / 2**20:.1f} MB")
+            return _unread(entry, parse, "too-large",
+                           Phrase("problems.too-large.expected", limit=c.MAX_FILE_MB),
+                           Phrase("problems.too-large.fix"),
+                           value=Phrase("problems.values.megabytes", size=f"{entry.size / 2**20:.1f}"))
         try:
             return parse(raw, entry.name)
         except Exception as error:  # a loader bug must never take down the other files
-            return _unread(entry, parse, "unexpected-error", "a file the loader can read",
-                           "The file could not be read for a reason we did not foresee; send it "
-                           f"to the dashboard's maintainer ({type(error).__name__}).")
+            return _unread(entry, parse, "unexpected-error", Phrase("problems.unexpected-error.expected"),
+                           Phrase("problems.unexpected-error.fix", error=type(error).__name__))
 
 
 # Parsed observation files by content: when one file changes, the others are not parsed again,
@@ -236,15 +232,16 @@ def _merge_files(frames: list[pd.DataFrame], reports: dict[str, c.FileReport]):
             continue  # all of them are in the conflicts table; the problem list stays readable
         reports[row.left_out_file].problems.append(c.Problem(
             row.left_out_file, "conflict-between-files", c.WARNING,
-            f"the same value as {row.kept_file} ({row.kept_value:g})",
-            f"{CONFLICT_RULE} Remove the value from one of the two files.",
+            Phrase("problems.conflict-between-files.expected", file=row.kept_file,
+                   value=f"{row.kept_value:g}"),
+            Phrase("problems.conflict-between-files.fix", rule=CONFLICT_RULE),
             column="value", value=f"{_key_text(row)}: {row.left_out_value:g}"))
     for name, count in listed.items():
         if count > c.MAX_LISTED_PER_CHECK:
             reports[name].problems.append(c.Problem(
-                name, "conflict-between-files", c.WARNING, "one value per key across all files",
-                f"{count - c.MAX_LISTED_PER_CHECK} more values conflict with other files; every "
-                "conflict is listed in the conflicts table on the Data & sources page."))
+                name, "conflict-between-files", c.WARNING,
+                Phrase("problems.more-conflicts.expected"),
+                Phrase("problems.more-conflicts.fix", count=count - c.MAX_LISTED_PER_CHECK)))
     return first.reset_index(drop=True), conflicts
 
 
@@ -263,10 +260,9 @@ def _with_introduced(indicators: pd.DataFrame, introduced: list[pd.DataFrame]) -
     return pd.concat([indicators, new], ignore_index=True).fillna("")
 
 
-def _wrong_kind(name: str, expected: str) -> c.FileReport:
+def _wrong_kind(name: str, expected_key: str) -> c.FileReport:
     report = c.FileReport(file=name, kind="unknown")
     report.problems.append(c.Problem(
-        name, "wrong-file-type", c.ERROR, expected,
-        "Save the data as CSV or .xlsx (observations) or GeoJSON (boundaries), or move the file "
-        "out of data/.", value=Path(name).suffix))
+        name, "wrong-file-type", c.ERROR, Phrase(expected_key),
+        Phrase("problems.wrong-file-type.fix"), value=Path(name).suffix))
     return report

@@ -14,10 +14,14 @@ import zipfile
 from dataclasses import dataclass, field
 
 from components import contract as c
+from components.contract import joined
+from components.i18n import Phrase
 
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls, also old .doc
-DELIMITERS = {",": "comma (,)", ";": "semicolon (;)", "\t": "tab"}
+DELIMITERS = {",": Phrase("detected.delimiter.comma"), ";": Phrase("detected.delimiter.semicolon"),
+              "\t": Phrase("detected.delimiter.tab")}
+CSV_TEXT = Phrase("detected.format.csv")
 # A workbook unpacks to many times its size; past this we stop rather than fill the memory.
 MAX_UNPACKED_BYTES = 8 * c.MAX_FILE_BYTES
 MAX_ROWS = 1_000_000
@@ -55,21 +59,17 @@ def read_table(raw: bytes, problems, known_columns=()) -> Table | None:
     if kind == "xlsx":
         return _read_xlsx(raw, problems)
     if kind == "xls":
-        problems.add("old-excel", c.ERROR, "a CSV file or an .xlsx workbook",
-                     "This is an old Excel 97-2003 workbook (.xls). In Excel use Save As > "
-                     "'Excel Workbook (*.xlsx)' or 'CSV UTF-8 (Comma delimited)'.", row=1)
+        problems.add("old-excel", c.ERROR, Phrase("problems.old-excel.expected"),
+                     Phrase("problems.old-excel.fix"), row=1)
         return None
     if kind == "binary":
-        problems.add("not-text", c.ERROR, "a CSV text file (or an .xlsx workbook)",
-                     "This file is not text: it may be a picture, a PDF or a damaged file with a "
-                     ".csv name. Open the data in Excel and save it as 'CSV UTF-8'.",
-                     row=1, value=_hex(raw[:8]))
+        problems.add("not-text", c.ERROR, Phrase("problems.not-text.expected"),
+                     Phrase("problems.not-text.fix"), row=1, value=_hex(raw[:8]))
         return None
     text, encoding = decode(raw)
-    _note(problems, {"format": "CSV text", "encoding": encoding})
+    _note(problems, {"format": CSV_TEXT, "encoding": encoding})
     if not text.strip():
-        problems.add("empty-file", c.ERROR, "a header row and data rows",
-                     "The file is empty. Export the sheet again, or remove the file.", row=1)
+        _empty_file(problems)
         return None
     delimiter = sniff_delimiter(text, known_columns)
     _note(problems, {"delimiter": DELIMITERS[delimiter]})
@@ -77,7 +77,7 @@ def read_table(raw: bytes, problems, known_columns=()) -> Table | None:
     table = _rows_to_table(records, problems, cut_off=not text.endswith(("\n", "\r")))
     if table is not None:
         table.delimiter = delimiter
-        table.detected = {"format": "CSV text", "encoding": encoding,
+        table.detected = {"format": CSV_TEXT, "encoding": encoding,
                           "delimiter": DELIMITERS[delimiter], **table.detected}
     return table
 
@@ -85,9 +85,9 @@ def read_table(raw: bytes, problems, known_columns=()) -> Table | None:
 def decode(raw: bytes) -> tuple[str, str]:
     """Text and a label saying which encoding it was read as, and from what."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace"), "UTF-8 with BOM"
+        return raw[3:].decode("utf-8", errors="replace"), Phrase("detected.encoding.utf8_bom")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16", errors="replace"), "UTF-16 (Excel 'Unicode Text')"
+        return raw.decode("utf-16", errors="replace"), Phrase("detected.encoding.utf16")
     try:
         return raw.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -95,11 +95,12 @@ def decode(raw: bytes) -> tuple[str, str]:
     cyrillic, latin = _script_votes(raw)
     if cyrillic > latin:
         word = _sample_word(raw.decode("cp1251"), _CYRILLIC)
-        return raw.decode("cp1251"), f"Windows-1251 (Cyrillic), from words such as '{word}'"
+        return raw.decode("cp1251"), Phrase("detected.encoding.cp1251", word=word)
     text = raw.decode("cp1250", errors="replace")
     word = _sample_word(text, _LATIN)
-    why = f"from words such as '{word}'" if word else "no letters outside A-Z to tell; assumed"
-    return text, f"Windows-1250 (Central European Latin), {why}"
+    if word:
+        return text, Phrase("detected.encoding.cp1250", word=word)
+    return text, Phrase("detected.encoding.cp1250_assumed")
 
 
 def _script_votes(raw: bytes) -> tuple[int, int]:
@@ -159,9 +160,14 @@ def normalise_header(cell: str) -> str:
 
 def header_changes(header: list[str]) -> str:
     """How header cells were read, when they were not already in the contract's form."""
-    changed = [f"'{cell}' read as '{normalise_header(cell)}'" for cell in header
-               if cell != normalise_header(cell) and normalise_header(cell)]
-    return ", ".join(changed)
+    changed = [Phrase("detected.header_read_as", cell=cell, name=normalise_header(cell))
+               for cell in header if cell != normalise_header(cell) and normalise_header(cell)]
+    return joined(changed, ", ")
+
+
+def _empty_file(problems) -> None:
+    problems.add("empty-file", c.ERROR, Phrase("problems.empty-file.expected"),
+                 Phrase("problems.empty-file.fix"), row=1)
 
 
 def _rows_to_table(records: list[list[str]], problems, cut_off: bool) -> Table | None:
@@ -170,8 +176,7 @@ def _rows_to_table(records: list[list[str]], problems, cut_off: bool) -> Table |
         records.pop(0)
         skipped += 1
     if not records:
-        problems.add("empty-file", c.ERROR, "a header row and data rows",
-                     "The file is empty. Export the sheet again, or remove the file.", row=1)
+        _empty_file(problems)
         return None
     header = records[0]
     while header and not header[-1].strip():
@@ -183,16 +188,14 @@ def _rows_to_table(records: list[list[str]], problems, cut_off: bool) -> Table |
         if not "".join(record).strip():
             continue  # Excel leaves blank lines at the end of a sheet
         if len(record) > width and any(cell.strip() for cell in record[width:]):
-            problems.add("not-csv", c.ERROR, f"{width} cells on every row, one per header cell, "
-                         "the same number of cells on every row", "Check this row for a stray "
-                         "separator (write decimals the same way in the whole file, or put the "
-                         "cell in quotes).", row=number, value=f"{len(record)} cells")
+            problems.add("not-csv", c.ERROR, Phrase("problems.not-csv.expected", width=width),
+                         Phrase("problems.not-csv.fix"), row=number,
+                         value=Phrase("problems.values.cells", count=len(record)))
             return None
         if cut_off and number == last_number and len(record) < width:
-            problems.add("truncated", c.ERROR, "a complete file that ends after a whole row",
-                         "The file stops in the middle of this row: it was probably still being "
-                         "copied or saved. Copy or save it again.", row=number,
-                         value=f"{len(record)} of {width} cells")
+            problems.add("truncated", c.ERROR, Phrase("problems.truncated.expected"),
+                         Phrase("problems.truncated.fix"), row=number,
+                         value=Phrase("problems.values.cells_of", count=len(record), width=width))
             return None
         rows.append((record + [""] * width)[:width])
         numbers.append(number)
@@ -206,17 +209,18 @@ def _read_xlsx(raw: bytes, problems) -> Table | None:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
         if unpacked > MAX_UNPACKED_BYTES:
-            raise ValueError(f"it unpacks to {unpacked // 2**20} MB")
+            raise ValueError(Phrase("problems.values.unpacks_to", size=unpacked // 2**20))
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as error:  # a damaged workbook can fail in zipfile, lxml or openpyxl
-        problems.add("bad-workbook", c.ERROR, "an .xlsx workbook that Excel can open",
-                     "Open the workbook in Excel, check it opens, and save it again "
-                     f"(or save the sheet as 'CSV UTF-8'). Detail: {str(error)[:80]}", row=1)
+        first = error.args[0] if error.args else None
+        detail = first if isinstance(first, Phrase) else str(error)[:80]
+        problems.add("bad-workbook", c.ERROR, Phrase("problems.bad-workbook.expected"),
+                     Phrase("problems.bad-workbook.fix", detail=detail), row=1)
         return None
     try:
         names = book.sheetnames
         chosen = next((n for n in names if n.strip().lower() == c.XLSX_SHEET), names[0])
-        _note(problems, {"format": "Excel workbook (.xlsx)"})
+        _note(problems, {"format": Phrase("detected.format.xlsx")})
         records = []
         for values in book[chosen].iter_rows(values_only=True):
             records.append([_cell_text(value) for value in values])
@@ -226,10 +230,12 @@ def _read_xlsx(raw: bytes, problems) -> Table | None:
         book.close()
     table = _rows_to_table(records, problems, cut_off=False)
     if table is not None:
-        which = (f"the sheet named '{chosen}'" if chosen.strip().lower() == c.XLSX_SHEET
-                 else f"the first sheet, '{chosen}'")
-        table.detected = {"format": f"Excel workbook (.xlsx), {which}"
-                          + (f" of {len(names)}" if len(names) > 1 else "")}
+        which = "named_sheet" if chosen.strip().lower() == c.XLSX_SHEET else "first_sheet"
+        if len(names) > 1:
+            text = Phrase(f"detected.format.xlsx_{which}_of", sheet=chosen, count=len(names))
+        else:
+            text = Phrase(f"detected.format.xlsx_{which}", sheet=chosen)
+        table.detected = {"format": text}
     return table
 
 

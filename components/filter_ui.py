@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import filters
-from components.countries import REGION, country_name
+from components import filters, language_ui
+from components.countries import REGION
+from components.i18n import Phrase
 from components.dataset import Dataset
 
 _SEEDED = "_filters_seeded"
@@ -51,7 +52,7 @@ def page_option(key: str, options: list, default):
             value = None
         if value is not None and value not in options:
             st.session_state.setdefault(_NOTICES, []).append(
-                f"The link's {key} '{raw[0]}' is not available here; showing the default.")
+                Phrase("filters.link_option_unavailable", key=key, value=raw[0]))
             value = None
         st.session_state[key] = value if value is not None else default
         _show_notices()
@@ -69,61 +70,64 @@ def shared_filters(data: Dataset, *, year: str | None = "single", indicator: boo
                    multi_country: bool = True) -> filters.Selection:
     """Render the filters in the sidebar and return what they select."""
     options = _seed(data)
+    tx = language_ui.current()
     sidebar = st.sidebar
-    sidebar.header("Filters")
+    sidebar.header(tx("filters.header"))
     countries = list(REGION)
     st.session_state["countries"] = [c for c in st.session_state.get("countries", []) if c in countries]
     if multi_country:
-        chosen = sidebar.multiselect("Countries", countries, key="countries", format_func=country_name,
-                                     persist_state="session", placeholder="Choose countries")
+        chosen = sidebar.multiselect(tx("filters.countries"), countries, key="countries", format_func=tx.country,
+                                     persist_state="session", placeholder=tx("filters.countries_placeholder"))
     else:
         chosen = st.session_state["countries"]
     types = options.migration_types
     if st.session_state.get("migration_type") not in types:
         st.session_state["migration_type"] = types[0] if types else ""
-    migration_type = sidebar.selectbox("Migration type", types, key="migration_type",
-                                       persist_state="session")
+    migration_type = sidebar.selectbox(tx("filters.migration_type"), types, key="migration_type",
+                                       format_func=tx.migration_type, persist_state="session")
     selection = filters.Selection(countries=list(chosen), migration_type=migration_type)
     if indicator:
         allowed = [i for i in options.indicators.get(migration_type, [])
                    if indicator_filter is None or indicator_filter(i)]
         if not allowed:
-            sidebar.info("No indicator of this type can be shown on this page.")
+            sidebar.info(tx("filters.no_indicator"))
             selection.indicator = ""
         else:
             default = options.default_indicator(migration_type)
             if st.session_state.get("indicator") not in allowed:
                 st.session_state["indicator"] = default if default in allowed else allowed[0]
             selection.indicator = sidebar.selectbox(
-                "Indicator", allowed, key="indicator", format_func=lambda i: options.labels.get(i, i),
+                tx("filters.indicator"), allowed, key="indicator",
+                format_func=lambda i: tx.indicator(i, options.labels.get(i, i)),
                 persist_state="session")
     years = options.years.get(selection.indicator, [])
     if year == "single" and years:
         if st.session_state.get("year") not in years:
             st.session_state["year"] = years[-1]
-        selection.year = sidebar.select_slider("Year", years, key="year", persist_state="session")
+        selection.year = sidebar.select_slider(tx("filters.year"), years, key="year", persist_state="session")
     elif year == "range" and len(years) > 1:
         current = st.session_state.get("year_range")
         if not (isinstance(current, (tuple, list)) and len(current) == 2
                 and current[0] in years and current[1] in years and current[0] <= current[1]):
             st.session_state["year_range"] = (years[0], years[-1])
-        selection.years = tuple(sidebar.select_slider("Years", years, key="year_range",
+        selection.years = tuple(sidebar.select_slider(tx("filters.years"), years, key="year_range",
                                                       persist_state="session"))
     if views:
         if st.session_state.get("view") not in views:
             st.session_state["view"] = views[0]
-        selection.view = sidebar.radio("Show", views, key="view", persist_state="session",
-                                       format_func=lambda v: filters.VIEWS[v])
+        selection.view = sidebar.radio(tx("filters.show"), views, key="view", persist_state="session",
+                                       format_func=lambda v: tx(f"views.{v}"))
     _show_notices()
     return selection
 
 
 def _show_notices() -> None:
+    tx = language_ui.current()
     for notice in st.session_state.pop(_NOTICES, []):
-        st.info(notice, icon=":material/link_off:")
+        st.info(tx.say(notice), icon=":material/link_off:")
 
 
 def publish(selection: filters.Selection, **extra) -> None:
     """Write the view into the URL so that a copied link reopens it."""
     selection.extra.update({key: str(value) for key, value in extra.items() if value is not None})
-    st.query_params.from_dict(filters.to_query(selection))
+    st.query_params.from_dict(language_ui.query_with_language(filters.to_query(selection)))

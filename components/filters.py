@@ -12,6 +12,7 @@ import pandas as pd
 
 from components.memo import per_dataset
 from components.countries import CORE, REGION, resolve_country
+from components.i18n import Phrase, english
 
 DEFAULT_TYPE = "Emigration"
 DEFAULT_INDICATOR = {"Emigration": "emigrant_stock", "Immigration": "immigrant_stock",
@@ -84,17 +85,17 @@ def parse_countries(raw, notices: list[str]) -> list[str]:
         else:
             unknown.append(part)
     if unknown:
-        notices.append(f"Unknown country in the link ignored: {', '.join(unknown)}.")
+        notices.append(Phrase("filters.unknown_country", value=", ".join(unknown)))
     return list(dict.fromkeys(codes))
 
 
-def _year(raw, allowed: list[int], name: str, notices: list[str]) -> int | None:
+def _year(raw, allowed: list[int], notices: list[str], default: Phrase) -> int | None:
     text = _first(raw)
     if text == "":
         return None
     if text.isdigit() and int(text) in allowed:
         return int(text)
-    notices.append(f"The link's {name} '{text}' has no data here; showing the latest year instead.")
+    notices.append(Phrase("filters.bad_year", value=text, default=default))
     return None
 
 
@@ -109,8 +110,8 @@ def parse_query(params: dict, options: Choices, default: Selection | None = None
         if migration_type in options.migration_types:
             selection.migration_type = migration_type
         else:
-            notices.append(f"Unknown migration type '{migration_type}' in the link; showing "
-                           f"{selection.migration_type}.")
+            notices.append(Phrase("filters.unknown_type", value=migration_type,
+                                  default=catalogue_phrase("migration_types", selection.migration_type)))
     if selection.migration_type not in options.migration_types and options.migration_types:
         selection.migration_type = options.migration_types[0]
     indicator = _first(params.get("indicator"))
@@ -118,25 +119,31 @@ def parse_query(params: dict, options: Choices, default: Selection | None = None
     if indicator and indicator in allowed:
         selection.indicator = indicator
     else:
-        if indicator:
-            notices.append(f"Unknown indicator '{indicator}' for {selection.migration_type}; "
-                           "showing the default.")
         selection.indicator = options.default_indicator(selection.migration_type)
+        if indicator:
+            notices.append(Phrase("filters.unknown_indicator", value=indicator,
+                                  default=catalogue_phrase("indicators", selection.indicator, "label")))
     years = options.years.get(selection.indicator, [])
-    selection.year = _year(params.get("year"), years, "year", notices)
-    start = _year(params.get("from"), years, "start year", notices)
-    end = _year(params.get("to"), years, "end year", notices)
+    selection.year = _year(params.get("year"), years, notices, Phrase("link_notices.latest_year"))
+    start = _year(params.get("from"), years, notices, Phrase("link_notices.all_years"))
+    end = _year(params.get("to"), years, notices, Phrase("link_notices.all_years"))
     if start is not None and end is not None and start <= end:
         selection.years = (start, end)
     elif start is not None or end is not None:
-        notices.append("The link's year range was incomplete or reversed; showing all years.")
+        notices.append(Phrase("link_notices.range_incomplete"))
     view = _first(params.get("view"))
     if view:
         if view in VIEWS:
             selection.view = view
         else:
-            notices.append(f"Unknown view '{view}' in the link; showing absolute numbers.")
+            notices.append(Phrase("filters.unknown_view", value=view))
     return selection, notices
+
+
+def catalogue_phrase(table: str, name: str, field: str = "") -> str:
+    """A catalogue word as a Phrase when the language files know it, else as it is (staff's own)."""
+    key = f"{table}.{name}" + (f".{field}" if field else "")
+    return Phrase(key) if english().get(key) is not None else name
 
 
 def to_query(selection: Selection) -> dict[str, str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from components import contract as c
+from components.i18n import Phrase
 
 HASH_CHARS = 12
 STAMP = "%Y%m%d-%H%M%S.%f"
@@ -30,7 +31,10 @@ class Version:
 
     @property
     def label(self) -> str:
-        return f"saved {self.saved:%d %b %Y %H:%M:%S} (#{self.digest[:6]})"
+        """'saved 27 Nov 2025 15:40:12 (#1a2b3c)', a Phrase: the month is said in the reader's language."""
+        return Phrase("status.saved_version", day=f"{self.saved:%d}",
+                      month=Phrase(f"status.months.m{self.saved.month:02d}"), year=self.saved.year,
+                      time=f"{self.saved:%H:%M:%S}", digest=self.digest[:6])
 
 
 def history_root(data_dir: Path) -> Path:

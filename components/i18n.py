@@ -19,26 +19,32 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
 from babel.numbers import format_compact_decimal, format_decimal
 
 LOCALES = Path(__file__).with_name("locales")
 DEFAULT = "en"
 
-# Code (as in the URL: ?lang=sr-Cyrl) → the language's name in itself, as the picker shows it.
-LANGUAGES: dict[str, str] = {
-    "en": "English",
-    "sr-Latn": "Srpski (latinica)",
-    "sr-Cyrl": "Српски (ћирилица)",
-    "mk": "Македонски",
-    "bg": "Български",
-    "ro": "Română",
-    "sq": "Shqip",
-}
-# The same languages as Babel names them (number formats, compact "1,25 miliona").
-BABEL_LOCALES = {"en": "en", "sr-Latn": "sr_Latn", "sr-Cyrl": "sr_Cyrl", "mk": "mk", "bg": "bg",
-                 "ro": "ro", "sq": "sq"}
+# The order of the picker: the languages of the regional process first; a new file goes after them.
+PREFERRED_ORDER = ("en", "sr-Latn", "sr-Cyrl", "mk", "bg", "ro", "sq")
 
 log = logging.getLogger(__name__)
+
+
+def _discover() -> dict[str, str]:
+    """Code (the file's name, as in the URL: ?lang=sr-Cyrl) → the language's name in itself.
+
+    Adding a language is adding a file: components/locales/<code>.toml with a [meta] language name.
+    """
+    found = {}
+    for path in LOCALES.glob("*.toml"):
+        with path.open("rb") as handle:
+            found[path.stem] = tomllib.load(handle).get("meta", {}).get("language", path.stem)
+    rank = {code: index for index, code in enumerate(PREFERRED_ORDER)}
+    return dict(sorted(found.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0])))
+
+
+LANGUAGES: dict[str, str] = _discover()
 
 
 def read_strings(code: str) -> tuple[dict[str, str], dict]:
@@ -80,7 +86,7 @@ class Phrase(str):
     key: str
     params: dict
 
-    def __new__(cls, key: str, **params):
+    def __new__(cls, key: str, /, **params):
         text = english()(key, **params)
         phrase = super().__new__(cls, text)
         phrase.key, phrase.params = key, params
@@ -96,7 +102,7 @@ def _phrase(key: str, params: dict) -> Phrase:
 
 @dataclass(frozen=True, eq=False)
 class Texts:
-    """The interface text of one language: `tx("map.title", indicator=...)`, numbers, names."""
+    """The interface text of one language: `tx("nav.map")`, numbers, names."""
 
     code: str
     strings: dict[str, str] = field(repr=False)
@@ -110,7 +116,7 @@ class Texts:
     def __eq__(self, other) -> bool:
         return isinstance(other, Texts) and other.code == self.code
 
-    def __call__(self, key: str, **params) -> str:
+    def __call__(self, key: str, /, **params) -> str:
         template = self.strings.get(key)
         if template is None:
             if self.fallback is None:
@@ -122,7 +128,7 @@ class Texts:
             return template
         return template.format(**{name: self.say(value) for name, value in params.items()})
 
-    def get(self, key: str, default: str | None = None, **params) -> str | None:
+    def get(self, key: str, default: str | None = None, /, **params) -> str | None:
         """The text for a key that may not exist (an indicator staff added in a data file)."""
         if key in self.strings or (self.fallback is not None and key in self.fallback.strings):
             return self(key, **params)
@@ -136,7 +142,8 @@ class Texts:
 
     @property
     def babel(self) -> str:
-        return BABEL_LOCALES.get(self.code, "en")
+        """The Babel locale ('sr-Latn' → 'sr_Latn'), unless the file's [meta] names another."""
+        return _babel_locale(self.meta.get("babel_locale") or self.code.replace("-", "_"))
 
     @property
     def reviewed(self) -> bool:
@@ -182,6 +189,16 @@ class Texts:
         from components.country_names import localized_name
 
         return localized_name(iso3, self.code)
+
+
+@lru_cache(maxsize=None)
+def _babel_locale(name: str) -> str:
+    try:
+        Locale.parse(name)
+        return name
+    except (ValueError, UnknownLocaleError):
+        log.warning("Babel does not know the locale %r; numbers are written the English way.", name)
+        return "en"
 
 
 _logged: set[tuple[str, str]] = set()

@@ -13,9 +13,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts import house_style
-from components.countries import country_name
+from components.charts import house_style, unit_text
 from components.formatting import format_number
+from components.i18n import Texts, english
 
 SEQUENTIAL = ["#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]  # ColorBrewer Blues
 NEGATIVE = ["#b35806", "#e08214", "#fdb863"]  # PuOr, orange side: more people left
@@ -67,16 +67,23 @@ def assign(values: pd.Series, bins: list[tuple[float, float, str]]) -> pd.Series
 
 def choropleth(frame: pd.DataFrame, geojson: dict, *, title: str, unit: str, source: str,
                code_column: str = "country", names: dict | None = None,
-               context_geojson: dict | None = None, view: dict | None = None) -> go.Figure:
-    """One trace per class so that the legend lists classes; 'No data' is its own, paler class."""
+               context_geojson: dict | None = None, view: dict | None = None,
+               tx: Texts | None = None) -> go.Figure:
+    """One trace per class so that the legend lists classes; 'No data' is its own, paler class.
+
+    `title` and `source` come already in the reader's language; `tx` words the rest.
+    """
+    tx = tx or english()
     names = names or {}
     frame = frame.copy()
-    frame["name"] = frame[code_column].map(lambda c: names.get(c) or country_name(c))
+    frame["name"] = frame[code_column].map(lambda c: names.get(c) or tx.country(c))
     bins = classes(frame["value"])
     frame["class"] = assign(frame["value"], bins)
-    frame["label"] = frame["value"].map(lambda v: format_number(v, unit))
-    hover = ("<b>%{customdata[0]}</b><br>%{customdata[1]} " + ("" if unit.startswith("%") else unit)
-             + "<br>Year: %{customdata[2]}<br>" + source + "<extra></extra>")
+    frame["label"] = frame["value"].map(lambda v: format_number(v, unit, tx))
+    # A percentage or an amount in US$ already says its unit in the formatted value.
+    shown_unit = "" if unit.startswith("%") or "US$" in unit else " " + unit_text(unit, tx)
+    hover = ("<b>%{customdata[0]}</b><br>%{customdata[1]}" + shown_unit
+             + "<br>" + tx("map.hover_year", year="%{customdata[2]}") + "<br>" + source + "<extra></extra>")
     figure = go.Figure()
     if context_geojson is not None:
         shown = set(frame[code_column])
@@ -84,27 +91,33 @@ def choropleth(frame: pd.DataFrame, geojson: dict, *, title: str, unit: str, sou
         figure.add_trace(go.Choroplethmap(
             geojson=_subset(context_geojson, set(others)), locations=others, z=[0] * len(others), featureidkey="properties.code",
             colorscale=[[0, CONTEXT], [1, CONTEXT]], showscale=False, hoverinfo="skip",
-            marker_line_color="white", marker_line_width=0.8, showlegend=False, name="other countries"))
-    groups = [(f"{format_number(lo, unit)} – {format_number(hi, unit)}", colour, frame["class"] == i)
+            marker_line_color="white", marker_line_width=0.8, showlegend=False, name=tx("map.other_countries")))
+    groups = [(class_label(lo, hi, unit, tx), colour, frame["class"] == i, "#4a4a4a")
               for i, (lo, hi, colour) in enumerate(bins)]
-    groups.append(("No data", NO_DATA, frame["class"].isna()))
-    for label, colour, mask in groups:
+    groups.append((tx("map.no_data_class"), NO_DATA, frame["class"].isna(), "#9a9a9a"))
+    for label, colour, mask, outline in groups:
         part = frame[mask]
         if part.empty:
             continue
         figure.add_trace(go.Choroplethmap(
             geojson=_subset(geojson, set(part[code_column])), locations=part[code_column], z=[1] * len(part), featureidkey="properties.code",
             colorscale=[[0, colour], [1, colour]], showscale=False, name=label, showlegend=True,
-            marker_line_color="#4a4a4a" if label != "No data" else "#9a9a9a", marker_line_width=1.2,
+            marker_line_color=outline, marker_line_width=1.2,
             customdata=np.stack([part["name"], part["label"], part["year"].astype(str)], axis=1),
             hovertemplate=hover))
     figure.update_layout(map=dict(style="white-bg", **(view or REGION_VIEW)),
-                         legend=dict(title=dict(text=unit), orientation="v", x=1.0, y=0.98, xanchor="left",
+                         legend=dict(title=dict(text=unit_text(unit, tx)), orientation="v", x=1.0, y=0.98, xanchor="left",
                                      bgcolor="rgba(255,255,255,0.85)", font=dict(size=16)))
-    house_style(figure, title, source, height=640)
-    figure.update_layout(showlegend=True, margin=dict(l=0, r=0, t=60, b=60))
+    house_style(figure, title, source, height=640, tx=tx)
+    figure.update_layout(showlegend=True, margin=dict(l=0, r=0, t=60, b=60), separators=tx.plotly_separators)
     figure.layout.annotations[-1].yshift = -8  # the source line sits just under the map
     return figure
+
+
+def class_label(low: float, high: float, unit: str, tx: Texts | None = None) -> str:
+    """A shading class as the legend names it: '10,000 – 50,000'."""
+    tx = tx or english()
+    return tx("map.class_range", low=format_number(low, unit, tx), high=format_number(high, unit, tx))
 
 
 def _subset(collection: dict, codes: set) -> dict:

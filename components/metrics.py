@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.memo import per_dataset
 from components.countries import KOSOVO, REGION, WESTERN_BALKANS
+from components.formatting import format_number
+from components.i18n import Phrase, Texts, english
+from components.memo import per_dataset
 
 HEADLINE_INDICATORS = (
     "emigrant_stock", "share_of_native_born_abroad", "population", "net_migration",
@@ -62,13 +64,14 @@ class ClaimCheck:
     native_born: float | None
 
     @property
-    def verdict(self) -> str:
+    def verdict(self) -> Phrase:
+        """'close to the claim' (English); `tx.say(claim.verdict)` in the reader's language."""
         if self.region_share is None:
-            return "The data needed to check this claim is not loaded."
+            return Phrase("metrics.verdict_no_data")
         gap = self.region_share - CLAIM_SHARE
         if abs(gap) <= 2.5:
-            return "close to the claim"
-        return "above the claim" if gap > 0 else "below the claim"
+            return Phrase("metrics.verdict_close")
+        return Phrase("metrics.verdict_above" if gap > 0 else "metrics.verdict_below")
 
 
 @per_dataset
@@ -99,46 +102,55 @@ def western_balkans_claim(observations: pd.DataFrame) -> ClaimCheck:
 
 
 @per_dataset
-def coverage_matrix(observations: pd.DataFrame, indicators: pd.DataFrame,
-                    countries=tuple(REGION)) -> pd.DataFrame:
-    """Indicator x country: the years covered, e.g. '1990–2020 (7)'; empty where there is nothing."""
+def _coverage_years(observations: pd.DataFrame, indicator_ids: tuple, countries: tuple) -> pd.DataFrame:
     rows = observations[observations["country"].isin(countries)]
     span = rows.groupby(["indicator", "country"])["year"].agg(["min", "max", "nunique"])
     text = span.apply(lambda r: f"{r['min']}–{r['max']} ({r['nunique']})" if r["min"] != r["max"]
                       else f"{r['min']} (1)", axis=1)
     matrix = text.unstack("country").reindex(columns=list(countries)).fillna("")
+    return matrix.reindex([i for i in indicator_ids if i in matrix.index])
+
+
+def coverage_matrix(observations: pd.DataFrame, indicators: pd.DataFrame,
+                    countries=tuple(REGION), tx: Texts | None = None) -> pd.DataFrame:
+    """Indicator x country: the years covered, e.g. '1990–2020 (7)'; empty where there is nothing.
+
+    Rows are named '<label> [indicator id]': the catalogue's label, or with `tx` the label in
+    that language. Columns stay ISO3 codes.
+    """
+    matrix = _coverage_years(observations, tuple(indicators["id"]), tuple(countries)).copy()
     labels = indicators.set_index("id")["label"]
-    order = [i for i in indicators["id"] if i in matrix.index]
-    matrix = matrix.reindex(order)
-    matrix.index = [f"{labels.get(i, i)} [{i}]" for i in matrix.index]
+    label = (lambda i: tx.indicator(i, labels.get(i, i))) if tx else (lambda i: labels.get(i, i))
+    matrix.index = [f"{label(i)} [{i}]" for i in matrix.index]
     return matrix
 
 
-def headline_table(headlines: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, tuple[str, str]]]:
+def headline_table(headlines: pd.DataFrame,
+                   tx: Texts | None = None) -> tuple[pd.DataFrame, dict[str, tuple[str, str]]]:
     """Countries as rows, headline indicators as columns, values formatted for reading.
 
     A column is headed by its most common year; a cell from another year says which. Returns
     the table and, per column, (source id, years) for the source lines under it.
     """
-    from components.countries import country_name
-    from components.formatting import format_number
-
-    table = pd.DataFrame(index=[country_name(c) for c in dict.fromkeys(headlines["country"])])
+    named = tx.indicator if tx else (lambda _, label: label)  # without tx: the catalogue's own label
+    tx = tx or english()
+    table = pd.DataFrame(index=[tx.country(c) for c in dict.fromkeys(headlines["country"])])
     sources = {}
     for indicator, rows in headlines.groupby("indicator", sort=False):
         years = rows["year"].dropna().astype(int)
         usual = int(years.mode().iloc[0]) if len(years) else None
-        label = rows["label"].iloc[0] + (f" ({usual})" if usual else "")
+        label = named(indicator, rows["label"].iloc[0]) + (f" ({usual})" if usual else "")
         if rows["estimate"].any():
-            label += " · estimate"
+            label += " · " + tx("common.estimate")
+        # UN DESA counts Kosovo inside Serbia: its gap in these columns is not a missing figure.
+        inside_serbia = "stock" in indicator or indicator == "share_of_native_born_abroad"
         cells = []
         for row in rows.itertuples():
             if pd.isna(row.year):
-                cells.append("in Serbia's figure" if row.country == KOSOVO and "stock" in indicator
-                             or row.country == KOSOVO and indicator == "share_of_native_born_abroad"
-                             else "no data")
+                cells.append(tx("metrics.in_serbia_figure") if row.country == KOSOVO and inside_serbia
+                             else tx("common.no_data"))
                 continue
-            text = format_number(row.value, row.unit)
+            text = format_number(row.value, row.unit, tx)
             cells.append(text if int(row.year) == usual else f"{text} ({int(row.year)})")
         table[label] = cells
         span = f"{years.min()}–{years.max()}" if len(years) and years.min() != years.max() else usual

@@ -16,15 +16,18 @@ from typing import Iterable
 
 import pandas as pd
 
+from components.i18n import Phrase
+
 _SPACES = re.compile(r"[\u00a0\u202f\u2009 ]")  # Excel's thousands "space" is often a no-break space
 _NUMERIC_LOOKING = re.compile(r"[-+]?[\d., ]*\d[\d., ]*")
 _PLAIN_INTEGER = re.compile(r"[-+]?\d+")
+WHOLE_NUMBERS = "detected.numbers.whole"
 
 
 @dataclass(frozen=True)
 class NumberFormat:
     decimal: str  # "." or ","
-    basis: str  # why we decided so, for the report
+    basis: str  # why we decided so, for the report (a Phrase)
     example: str = ""  # the cell that decided it
     example_row: int | None = None
 
@@ -34,22 +37,24 @@ class NumberFormat:
 
     @property
     def describe(self) -> str:
-        mark = "decimal point" if self.decimal == "." else "decimal comma"
-        return f"{mark}, thousands grouped with '{self.thousands}' or a space"
+        return Phrase("detected.numbers.point" if self.decimal == "." else "detected.numbers.comma")
 
     @property
     def example_text(self) -> str:
-        return "1,250,451 or 12.5" if self.decimal == "." else "1.250.451 or 12,5"
+        return Phrase("detected.numbers.example_point" if self.decimal == "."
+                      else "detected.numbers.example_comma")
 
     @property
     def report(self) -> str:
         """One line for the validation report: what we read and why."""
-        if self.basis.startswith("whole numbers"):
+        if getattr(self.basis, "key", "") == WHOLE_NUMBERS:
             return self.basis
         if self.example:
-            where = f" in row {self.example_row}" if self.example_row else ""
-            return f"{self.describe} (from '{self.example}'{where})"
-        return f"{self.describe} ({self.basis})"
+            if self.example_row:
+                return Phrase("detected.numbers.from_example_row", format=self.describe,
+                              example=self.example, row=self.example_row)
+            return Phrase("detected.numbers.from_example", format=self.describe, example=self.example)
+        return Phrase("detected.numbers.because", format=self.describe, basis=self.basis)
 
     @property
     def pattern(self) -> re.Pattern:
@@ -98,12 +103,12 @@ def detect(cells: Iterable[tuple[int | None, str]], delimiter: str | None) -> Nu
     if votes["."] or votes[","]:
         mark = "," if len(votes[","]) > len(votes["."]) else "."
         row, example = votes[mark][0]
-        return NumberFormat(mark, "seen in the file", example, row)
+        return NumberFormat(mark, Phrase("detected.numbers.seen"), example, row)
     if delimiter == ";":
-        return NumberFormat(",", "assumed from the ';' between cells: no value shows its decimal mark")
+        return NumberFormat(",", Phrase("detected.numbers.assumed_semicolon"))
     if not separated:
-        return NumberFormat(".", "whole numbers only, written without separators")
-    return NumberFormat(".", "assumed: no value shows its decimal mark")
+        return NumberFormat(".", Phrase(WHOLE_NUMBERS))
+    return NumberFormat(".", Phrase("detected.numbers.assumed"))
 
 
 def parse(cells: pd.Series, number_format: NumberFormat) -> pd.Series:

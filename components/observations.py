@@ -11,10 +11,12 @@ from components import contract as c
 from components import numbers
 from components.countries import country_name, resolve_country
 from components.file_formats import header_changes, normalise_header, read_table
+from components.i18n import Phrase, english
 
 OBSERVATION_COLUMNS = list(c.KEY_COLUMNS) + ["value", "flag", "note", "source"]
 # How many country-name readings the report lists for one file.
 MAX_LISTED_MAPPINGS = 12
+COUNTRY_READ_AS = "detected.country_read_as"
 
 
 class _Collector:
@@ -43,8 +45,7 @@ class _Collector:
                     c.Problem(
                         self.report.file, check, first.severity,
                         first.expected,
-                        f"{count - c.MAX_LISTED_PER_CHECK} more rows have the same problem; "
-                        "fix the rows listed above the same way.",
+                        Phrase("problems.more_rows.fix", count=count - c.MAX_LISTED_PER_CHECK),
                     )
                 )
 
@@ -57,9 +58,9 @@ def read_observation_file(
         raw = path.read_bytes()
     except OSError as error:
         report = c.FileReport(file=name or path.name, kind="observations")
-        report.problems.append(c.Problem(report.file, "unreadable", c.ERROR, "a readable file",
-                                         "Check the file is not open in another program and save "
-                                         f"it again ({error.strerror})."))
+        report.problems.append(c.Problem(report.file, "unreadable", c.ERROR,
+                                         Phrase("problems.unreadable.expected"),
+                                         Phrase("problems.unreadable.fix", reason=error.strerror)))
         return empty_rows(), pd.DataFrame(), report
     return read_observations(raw, name or path.name, indicators)
 
@@ -79,22 +80,22 @@ def read_observations(raw: bytes, name: str, indicators: pd.DataFrame
         return empty, pd.DataFrame(), report
     missing = [col for col in c.REQUIRED_COLUMNS if col not in frame.columns]
     if missing:
-        problems.add("missing-column", c.ERROR, "the columns " + ", ".join(c.REQUIRED_COLUMNS),
-                     "Add a header cell named '" + "', '".join(missing) + "' to row 1 "
-                     "(see the template in data/templates/).", row=1, column=", ".join(missing))
+        problems.add("missing-column", c.ERROR,
+                     Phrase("problems.missing-column.expected", columns=", ".join(c.REQUIRED_COLUMNS)),
+                     Phrase("problems.missing-column.fix", names="', '".join(missing)),
+                     row=1, column=", ".join(missing))
         return empty, pd.DataFrame(), report
     for extra in [col for col in frame.columns if col not in c.ALL_COLUMNS]:
-        problems.add("unknown-column", c.WARNING, "only the contract's columns",
-                     "This column is ignored. Rename it to one of: " + ", ".join(c.ALL_COLUMNS)
-                     + ", or delete it.", row=1, column=extra)
+        problems.add("unknown-column", c.WARNING, Phrase("problems.unknown-column.expected"),
+                     Phrase("problems.unknown-column.fix", columns=", ".join(c.ALL_COLUMNS)),
+                     row=1, column=extra)
     if frame.empty:
-        problems.add("header-only", c.ERROR, "at least one data row below the header",
-                     "Add the data rows below the header, or remove the file.", row=2)
+        problems.add("header-only", c.ERROR, Phrase("problems.header-only.expected"),
+                     Phrase("problems.header-only.fix"), row=2)
         return empty, pd.DataFrame(), report
     for repeated in frame.columns[frame.columns.duplicated()]:
-        problems.add("duplicate-column", c.WARNING, "each column once",
-                     "Only the first of these columns is read: delete or rename the other.",
-                     row=1, column=repeated)
+        problems.add("duplicate-column", c.WARNING, Phrase("problems.duplicate-column.expected"),
+                     Phrase("problems.duplicate-column.fix"), row=1, column=repeated)
     frame = frame.loc[:, ~frame.columns.duplicated()].copy()
     for col in c.ALL_COLUMNS:
         if col not in frame.columns:
@@ -105,9 +106,8 @@ def read_observations(raw: bytes, name: str, indicators: pd.DataFrame
     report.rows_loaded = len(valid)
     report.rows_rejected = len(frame) - len(valid)
     if report.rows_loaded == 0 and not report.rejected:
-        problems.add("no-valid-rows", c.ERROR, "at least one row that passes the checks",
-                     "Fix the problems listed for this file on the Data & sources page; until "
-                     "then the file is left out.")
+        problems.add("no-valid-rows", c.ERROR, Phrase("problems.no-valid-rows.expected"),
+                     Phrase("problems.no-valid-rows.fix"))
     if report.rejected:
         return empty, pd.DataFrame(), report
     return valid, new_indicators, report
@@ -142,46 +142,38 @@ def _validate_rows(frame, indicators, problems, delimiter) -> tuple[pd.DataFrame
     bad = pd.Series(False, index=frame.index)
     this_year = dt.date.today().year
 
-    def reject(mask, column, check, expected, fix, severity=c.ROW, drop=None):
+    def reject(mask, column, check, expected=None, fix=None, severity=c.ROW, drop=None):
         nonlocal bad
         mask = mask & ~bad
+        # Most checks say the same whatever the row: their texts are keyed by the check's name.
+        expected = expected or Phrase(f"problems.{check}.expected")
+        fix = fix or Phrase(f"problems.{check}.fix")
         problems.rows(frame, mask, column, check=check, severity=severity, expected=expected, fix=fix)
         if drop or (drop is None and severity != c.WARNING):
             bad = bad | mask
 
     # A blank value is no data: the row is skipped with a warning, never read as zero.
-    reject(frame["value"] == "", "value", "missing-value", "a number (a blank cell means no data)",
-           "Leave such rows out of the file: a missing figure is shown as missing, never as zero.",
-           severity=c.WARNING, drop=True)
+    reject(frame["value"] == "", "value", "missing-value", severity=c.WARNING, drop=True)
 
     known = set(indicators["id"]) if "id" in indicators else set()
     unknown_indicator = ~frame["indicator"].isin(known)
     described = (frame["indicator_label"] != "") & (frame["unit"] != "") & (frame["migration_type"] != "")
     reject(unknown_indicator & ~described & (frame["indicator"] != ""), "indicator",
-           "unknown-indicator", "an indicator id from data/catalogue/indicators.csv, or a new id "
-           "with indicator_label, unit and migration_type filled in",
-           "Use an id from the catalogue (see the Data & sources page), or fill in the "
-           "indicator_label, unit and migration_type columns for this new indicator.")
-    reject(frame["indicator"] == "", "indicator", "missing-indicator", "an indicator id",
-           "Fill in the indicator column.")
+           "unknown-indicator")
+    reject(frame["indicator"] == "", "indicator", "missing-indicator")
 
     countries = frame["country"].map(_resolve_cached)
-    reject(countries.isna(), "country", "unknown-country",
-           "an ISO 3166 code (e.g. SRB or RS), or a country name such as Serbia or Srbija; "
-           "Kosovo is XKX", "Correct the spelling, or use the three-letter ISO code.")
+    reject(countries.isna(), "country", "unknown-country")
     partners = frame["partner"].map(lambda text: "" if text == "" else _resolve_cached(text))
-    reject(partners.isna(), "partner", "unknown-partner",
-           "an ISO 3166 code or a country name, or an empty cell for 'all partners'",
-           "Correct the spelling, use the three-letter ISO code, or leave it empty for a total.")
+    reject(partners.isna(), "partner", "unknown-partner")
     _report_mappings(problems.report, frame, countries, partners, ~bad)
 
     years = pd.to_numeric(frame["year"], errors="coerce")
     not_integer = years.isna() | (years != years.round())
-    reject(not_integer, "year", "bad-year", "a whole year such as 2021",
-           "Write the year as four digits, without text or decimals.")
+    reject(not_integer, "year", "bad-year")
     reject(~not_integer & ((years < c.EARLIEST_YEAR) | (years > this_year)), "year",
-           "year-out-of-range", f"a year between {c.EARLIEST_YEAR} and {this_year}",
-           "Check for a typing error in the year.")
+           "year-out-of-range",
+           Phrase("problems.year-out-of-range.expected", first=c.EARLIEST_YEAR, last=this_year))
 
     number_format = numbers.detect(
         ((int(index) + 2, cell) for index, cell in frame["value"][~bad].items()),
@@ -189,19 +181,14 @@ def _validate_rows(frame, indicators, problems, delimiter) -> tuple[pd.DataFrame
     problems.report.detected["numbers"] = number_format.report
     values = numbers.parse(frame["value"], number_format)
     reject(values.isna(), "value", "not-a-number",
-           f"a number written like the rest of this file ({number_format.describe}, "
-           f"e.g. {number_format.example_text})",
-           "Remove text, units (%, €) and stray spaces from the cell, and write decimals the way "
-           "the rest of the file does.")
+           Phrase("problems.not-a-number.expected", format=number_format.describe,
+                  example=number_format.example_text))
     _check_ranges(frame, values, indicators, reject)
 
     flags = frame["flag"].str.lower()
-    reject(~flags.isin(["", *c.FLAGS]), "flag", "bad-flag",
-           "one of: " + ", ".join(f"{k} ({v})" for k, v in c.FLAGS.items()) + ", or empty",
-           "Use e, p or b, or leave the cell empty.")
+    reject(~flags.isin(["", *c.FLAGS]), "flag", "bad-flag")
     sexes = frame["sex"].str.lower()
-    reject(~sexes.isin(list(c.SEXES)), "sex", "bad-sex", "female, male, total or empty",
-           "Use female, male or total.")
+    reject(~sexes.isin(list(c.SEXES)), "sex", "bad-sex")
 
     tidy = pd.DataFrame({
         "indicator": frame["indicator"], "country": countries, "partner": partners,
@@ -226,11 +213,12 @@ def _report_mappings(report, frame, countries, partners, usable) -> None:
                 seen.setdefault((column, text), iso3)
     if not seen:
         return
-    lines = [f"{column} '{text}' read as {iso3} ({country_name(iso3)})"
+    # The country's name is said in the reader's language on display (validation_report.say).
+    lines = [Phrase(COUNTRY_READ_AS, column=column, text=text, iso3=iso3, name=country_name(iso3))
              for (column, text), iso3 in list(seen.items())[:MAX_LISTED_MAPPINGS]]
     if len(seen) > MAX_LISTED_MAPPINGS:
-        lines.append(f"and {len(seen) - MAX_LISTED_MAPPINGS} more names")
-    report.detected["countries"] = "; ".join(lines)
+        lines.append(Phrase("detected.more_names", count=len(seen) - MAX_LISTED_MAPPINGS))
+    report.detected["countries"] = c.joined(lines, "; ")
 
 
 def _check_ranges(frame, values, indicators, reject) -> None:
@@ -247,9 +235,18 @@ def _check_ranges(frame, values, indicators, reject) -> None:
             continue
         index = mask[mask].index[0]
         reject(mask, "value", word,
-               f"a value from {low[index]:g} to {high[index]:g} {unit[index]}".replace("nan", "…"),
-               "A stock or count cannot be negative and a share cannot exceed 100: check the "
-               "sign and the unit of the value.")
+               Phrase("problems.value-range.expected", low=_limit(low[index]),
+                      high=_limit(high[index]), unit=unit_phrase(unit[index])),
+               Phrase("problems.value-range.fix"))
+
+
+def _limit(number: float) -> str:
+    return "…" if pd.isna(number) else f"{number:g}"
+
+
+def unit_phrase(unit: str):
+    """A catalogue unit as a Phrase when the string files know it, so it is said in any language."""
+    return Phrase(f"units.{unit}") if unit and english().get(f"units.{unit}") is not None else unit
 
 
 def _reject_duplicates(candidates: pd.DataFrame, index: pd.Index, reject) -> None:
@@ -262,13 +259,9 @@ def _reject_duplicates(candidates: pd.DataFrame, index: pd.Index, reject) -> Non
     conflict_rows = conflicting[conflicting].index
     repeats = candidates.duplicated(keys, keep="first")
     repeat_rows = repeats[repeats].index.difference(conflict_rows)
-    reject(pd.Series(index.isin(conflict_rows), index=index), "value", "duplicate-conflict",
-           "one value per indicator, country, partner, region, sex and year",
-           "Two or more rows give different values for the same key: keep the right one and "
-           "delete the others.")
+    reject(pd.Series(index.isin(conflict_rows), index=index), "value", "duplicate-conflict")
     reject(pd.Series(index.isin(repeat_rows), index=index), "value", "duplicate-row",
-           "each row once", "This row repeats an earlier row with the same value; the copy is "
-           "ignored. Delete it.", severity=c.WARNING, drop=True)
+           severity=c.WARNING, drop=True)
 
 
 def _new_indicators(frame: pd.DataFrame, known: set[str]) -> pd.DataFrame:

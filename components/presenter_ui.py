@@ -1,4 +1,8 @@
-"""Presenter mode's widgets: projector CSS, the slide, its controls (buttons, keys, jump, play)."""
+"""Presenter mode's widgets: projector CSS, the slide, its controls (buttons, keys, jump, play).
+
+The sidebar (and its language picker) is hidden, so the language comes from the link (?lang=) or
+the session, and every link out of presenter mode carries it along.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,10 @@ from pathlib import Path
 import pydeck as pdk
 import streamlit as st
 
-from components import contract, projector, stories
+from components import contract, language_ui, projector, stories
 from components.corridors import legend_html
-from components.countries import KOSOVO_FOOTNOTE
 from components.dataset import Dataset
+from components.i18n import Texts
 from components.settings import data_dir
 
 # Where the pages live; the presenter links to them (one place to change if the files move).
@@ -103,7 +107,9 @@ FALLBACK_CHART_SIZE = {"width": 1232, "height": 440}
 
 def presenter_link() -> None:
     """'Presenter mode' at the top of a page's sidebar."""
-    st.sidebar.page_link(PRESENT_PAGE, label="Presenter mode", icon=":material/slideshow:")
+    tx = language_ui.current()
+    st.sidebar.page_link(PRESENT_PAGE, label=tx("nav.present"), icon=":material/slideshow:",
+                         query_params=language_ui.query_with_language({}))
 
 
 def projector_screen() -> None:
@@ -116,7 +122,7 @@ def chosen_story() -> tuple[str, Path]:
     folder = data_dir()
     if not STORY_NAME.match(name) or not stories.story_path(folder, name).is_file():
         if name != stories.DEFAULT_STORY:
-            st.session_state[NOTICES] = [f"There is no story '{name}' in data/stories/; showing the default one."]
+            st.session_state[NOTICES] = [language_ui.current()("present.no_story", name=name)]
         name = stories.DEFAULT_STORY
     return name, stories.story_path(folder, name)
 
@@ -163,9 +169,11 @@ def current_index(slides: list, story: str) -> int:
         else:
             state[SLIDE] = 0
             state.setdefault(NOTICES, []).append(
-                f"The link's slide '{raw}' is not in this story of {len(slides)} slides; starting at slide 1.")
+                language_ui.current()("present.bad_slide", slide=raw, count=len(slides)))
     state[SLIDE] = max(0, min(state[SLIDE], len(slides) - 1))
+    # Key by key, so the link keeps its other parameters: the language above all (?lang=).
     st.query_params["story"], st.query_params["slide"] = story, str(state[SLIDE] + 1)
+    st.query_params[language_ui.KEY] = language_ui.current().code
     return state[SLIDE]
 
 
@@ -191,10 +199,11 @@ def _play(number: int | None) -> None:
 
 def slide(slides: list[stories.Slide], index: int, data: Dataset, report: contract.FileReport) -> None:
     """One screen: title, message, chart, source line and the controls, sized to the viewport."""
-    slide = slides[index]
+    slide, tx = slides[index], language_ui.current()
+    title, message = slide.text("title", tx), slide.text("message", tx)
     with st.container(key="present_box"):
-        st.markdown(f'<div class="present-title">{html.escape(slide.title)}</div>'
-                    + (f'<div class="present-message">{html.escape(slide.message)}</div>' if slide.message else ""),
+        st.markdown(f'<div class="present-title">{html.escape(title)}</div>'
+                    + (f'<div class="present-message">{html.escape(message)}</div>' if message else ""),
                     unsafe_allow_html=True)
         playing = slide.play_years and st.session_state.get(PLAYING) == slide.number
         screen = _measured("window", "present_screen_size", FALLBACK_SCREEN)
@@ -203,10 +212,10 @@ def slide(slides: list[stories.Slide], index: int, data: Dataset, report: contra
             size.update(_measured(".st-key-present_chart .stPlotlyChart", "present_chart_size", FALLBACK_CHART_SIZE))
         with st.container(key="present_chart"):
             if playing:
-                _playing(slide, data, size)
+                _playing(slide, data, size, tx)
             else:
-                _chart(slide, size, *stories.slide_figure(slide, data))
-        _controls(slides, index, report, data, playing)
+                _chart(slide, size, tx, *stories.slide_figure(slide, data, tx=tx))
+        _controls(slides, index, report, data, playing, tx)
 
 
 def _measured(what: str, key: str, fallback: dict) -> dict:
@@ -216,11 +225,11 @@ def _measured(what: str, key: str, fallback: dict) -> dict:
     return size if isinstance(size, dict) and size.get("height") else fallback
 
 
-def _chart(slide: stories.Slide, size: dict, figure, table, source_lines: list[str]) -> None:
+def _chart(slide: stories.Slide, size: dict, tx: Texts, figure, table, source_lines: list[str]) -> None:
     # Keyed by the slide, so that the browser (and its tests) can tell this slide's chart from the last.
     with st.container(key=f"present_slide_{slide.number}", gap="xsmall"):
         if isinstance(figure, pdk.Deck):
-            st.markdown(f'<div class="present-legend">{legend_html(table, table["unit"].iloc[0])}</div>',
+            st.markdown(f'<div class="present-legend">{legend_html(table, table["unit"].iloc[0], tx)}</div>',
                         unsafe_allow_html=True)
             st.pydeck_chart(projector.deck_style(figure), height="stretch", key=f"present-{slide.number}")
             # deck.gl draws no text of its own: the source goes underneath (plotly figures carry theirs).
@@ -235,77 +244,83 @@ def _chart(slide: stories.Slide, size: dict, figure, table, source_lines: list[s
         if len(source_lines) > 1:  # notes such as "No figures for: Serbia."; the source is in the figure
             st.markdown(f'<div class="present-source">{html.escape(" ".join(source_lines[1:]))}</div>',
                         unsafe_allow_html=True)
-        if "XKX" in set(table.get("country", ())) or "Kosovo" in slide.message:
+        mentioned = "Kosovo" in slide.message or tx.country("XKX").rstrip("*") in slide.text("message", tx)
+        if "XKX" in set(table.get("country", ())) or mentioned:
             # The footnote the EU attaches to every mention of Kosovo, as on the dashboard's pages.
-            st.markdown(f'<div class="present-footnote">{html.escape(KOSOVO_FOOTNOTE)}</div>',
+            st.markdown(f'<div class="present-footnote">{html.escape(tx("countries.kosovo_footnote"))}</div>',
                         unsafe_allow_html=True)
 
 
 @st.fragment(run_every=PLAY_SECONDS)
-def _playing(slide: stories.Slide, data: Dataset, size: dict) -> None:
+def _playing(slide: stories.Slide, data: Dataset, size: dict, tx: Texts) -> None:
     years = stories.play_years(slide, data)
     step = st.session_state.get(STEP, 0)
     if step >= len(years):
         _play(None)
         st.rerun(scope="app")
-    _chart(slide, size, *stories.slide_figure(slide, data, year=years[step]))
+    _chart(slide, size, tx, *stories.slide_figure(slide, data, year=years[step], tx=tx))
     st.session_state[STEP] = step + 1
 
 
 def _controls(slides: list[stories.Slide], index: int, report: contract.FileReport, data: Dataset,
-              playing: bool) -> None:
+              playing: bool, tx: Texts) -> None:
     slide, count = slides[index], len(slides)
     with st.container(key="present_controls", horizontal=True, vertical_alignment="center", gap="small"):
-        st.button("Previous", key="present_prev", shortcut="Left",
+        st.button(tx("present.previous"), key="present_prev", shortcut="Left",
                   on_click=_go, args=(-1, count), disabled=index == 0)
         st.markdown(f'<span class="present-counter">{index + 1} / {count}</span>', unsafe_allow_html=True,
                     width="content")
-        st.button("Next", key="present_next", shortcut="Right", type="primary",
+        st.button(tx("present.next"), key="present_next", shortcut="Right", type="primary",
                   on_click=_go, args=(1, count), disabled=index == count - 1)
         # What slide clickers send; the buttons are hidden, their keys work.
-        st.button("Previous slide", key="present_pageup", shortcut="PageUp", on_click=_go, args=(-1, count),
-                  disabled=index == 0)
-        st.button("Next slide", key="present_pagedown", shortcut="PageDown", on_click=_go, args=(1, count),
-                  disabled=index == count - 1)
+        st.button(tx("present.previous_slide"), key="present_pageup", shortcut="PageUp", on_click=_go,
+                  args=(-1, count), disabled=index == 0)
+        st.button(tx("present.next_slide"), key="present_pagedown", shortcut="PageDown", on_click=_go,
+                  args=(1, count), disabled=index == count - 1)
         jump = f"present_jump_{index}"
-        st.selectbox("Go to slide", range(count), index=index, key=jump, on_change=_jump, args=(jump, index),
-                     width=360, format_func=lambda i: f"{i + 1}. {slides[i].title}", label_visibility="collapsed")
+        st.selectbox(tx("present.go_to"), range(count), index=index, key=jump, on_change=_jump, args=(jump, index),
+                     width=360, format_func=lambda i: f"{i + 1}. {slides[i].text('title', tx)}",
+                     label_visibility="collapsed")
         if slide.play_years:
             if playing:
-                st.button("Stop", key="present_stop", icon=":material/stop:", on_click=_play, args=(None,))
+                st.button(tx("present.stop"), key="present_stop", icon=":material/stop:", on_click=_play, args=(None,))
             else:
-                st.button("Play years", key="present_play", icon=":material/play_arrow:", on_click=_play,
+                st.button(tx("present.play"), key="present_play", icon=":material/play_arrow:", on_click=_play,
                           args=(slide.number,))
-        if slide.note:
-            with st.popover("Note", icon=":material/sticky_note_2:"):
-                st.markdown(slide.note)
-        _problems(report, data)
-        st.page_link(EXIT_PAGE, label="Exit", icon=":material/close:")
+        note = slide.text("note", tx)
+        if note:
+            with st.popover(tx("present.note"), icon=":material/sticky_note_2:"):
+                st.markdown(note)
+        _problems(report, data, tx)
+        st.page_link(EXIT_PAGE, label=tx("present.exit"), icon=":material/close:",
+                     query_params=language_ui.query_with_language({}))
 
 
-def _problems(report: contract.FileReport, data: Dataset) -> None:
+def _problems(report: contract.FileReport, data: Dataset, tx: Texts) -> None:
     """A small button, not a banner: the room sees the slide; the presenter can look inside."""
     notices = st.session_state.pop(NOTICES, [])
     broken = [r.file for r in data.reports if r.broken]
     if broken:
-        notices.append(f"Data file(s) that cannot be used (the last good data is shown): {', '.join(broken)}.")
+        notices.append(tx("present.broken_files", names=", ".join(broken)))
     if not report.problems and not notices:
         return
     skipped = report.rows_rejected
-    label = f"{skipped} slide(s) skipped" if skipped else f"{len(report.problems) + len(notices)} notice(s)"
+    label = (tx("present.skipped", count=skipped) if skipped
+             else tx("present.notices", count=len(report.problems) + len(notices)))
     with st.popover(label, icon=":material/warning:"):
         for notice in notices:
             st.markdown(f"- {notice}")
         for problem in report.problems:
-            st.markdown(f"- {problem.message}")
-        st.caption(f"Fix them in data/{report.file}: a mended slide returns within seconds, no restart needed.")
+            st.markdown(f"- {problem.message_in(tx)}")
+        st.caption(tx("present.fix_hint", file=f"data/{report.file}"))
 
 
 def no_slides(report: contract.FileReport) -> None:
     """A broken stories file: say what is wrong and how to fix it, instead of an empty screen."""
-    st.markdown('<div class="present-title">This story cannot be shown yet</div>', unsafe_allow_html=True)
+    tx = language_ui.current()
+    st.markdown(f'<div class="present-title">{html.escape(tx("present.cannot_show"))}</div>',
+                unsafe_allow_html=True)
     for problem in report.problems:
-        st.warning(problem.message, icon=":material/warning:")
-    st.page_link(EXIT_PAGE, label="Exit presenter mode", icon=":material/close:")
-
-
+        st.warning(problem.message_in(tx), icon=":material/warning:")
+    st.page_link(EXIT_PAGE, label=tx("present.exit_presenter"), icon=":material/close:",
+                 query_params=language_ui.query_with_language({}))

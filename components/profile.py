@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from components import charts, views
-from components.countries import KOSOVO, KOSOVO_FOOTNOTE, country_name
+from components.countries import KOSOVO
 from components.formatting import format_number, short_source
+from components.i18n import Texts, english
 from components.trend_chart import trend
 
 FACTS = {
@@ -49,59 +50,94 @@ def build_profile(observations: pd.DataFrame, indicators: pd.DataFrame, country:
     return profile
 
 
-def _list(frame: pd.DataFrame, count: int = 3) -> str:
-    parts = [f"{country_name(r.partner)} ({format_number(r.value, 'persons')})" for r in frame.head(count).itertuples()]
-    return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else "".join(parts)
+def _list(frame: pd.DataFrame, tx: Texts, count: int = 3) -> str:
+    parts = [tx("profile.sentences.list_item", country=tx.country(r.partner),
+                number=format_number(r.value, "persons", tx)) for r in frame.head(count).itertuples()]
+    if len(parts) > 1:
+        return tx("profile.sentences.list_last", items=", ".join(parts[:-1]), last=parts[-1])
+    return "".join(parts)
 
 
-def sentences(profile: Profile) -> list[str]:
-    """Short sentences written from the figures, never typed in; a missing figure is said to be missing."""
-    name, facts, said = country_name(profile.country), profile.facts, []
+def country_forms(country: str, tx: Texts | None = None) -> dict[str, str]:
+    """The country's name as each sentence needs it: 'Albania', 'in Albania', 'of Albania'.
+
+    Serbian and Albanian decline names ('u Albaniji', 'në Shqipëri'), so the region's countries
+    have their phrases written out per language; any other country uses a neutral wording.
+    """
+    tx = tx or english()
+    name = tx.country(country)
+    return {"country": name,
+            "in_country": tx.get(f"profile.country_in.{country}") or tx("profile.forms.in_other", country=name),
+            "of_country": tx.get(f"profile.country_of.{country}") or tx("profile.forms.of_other", country=name)}
+
+
+def _percent(value: float, tx: Texts) -> str:
+    return tx("numbers.percent", value=tx.number(value, 1))
+
+
+def sentences(profile: Profile, tx: Texts | None = None) -> list[str]:
+    """Short sentences written from the figures, never typed in; a missing figure is said to be missing.
+
+    Each sentence is one whole template per language (with or without its optional parts), so that
+    word order and grammar are the translator's, not glued together here.
+    """
+    tx = tx or english()
+    forms, facts, said = country_forms(profile.country, tx), profile.facts, []
     if "emigrants" in facts:
         e = facts["emigrants"]
-        text = f"In {e['year']}, {format_number(e['value'], 'persons')} people born in {name} lived abroad"
+        params = dict(year=e["year"], number=format_number(e["value"], "persons", tx), in_country=forms["in_country"])
+        variant = "emigrants"
         if "share_abroad" in facts:
-            text += f", {facts['share_abroad']['value']:.1f}% of everyone born there"
+            variant += "_share"
+            params["share"] = _percent(facts["share_abroad"]["value"], tx)
         if len(profile.destinations):
-            text += f"; the largest groups were in {_list(profile.destinations)}"
-        said.append(text + ".")
+            variant += "_destinations"
+            params["destinations"] = _list(profile.destinations, tx)
+        said.append(tx(f"profile.sentences.{variant}", **params))
     elif profile.country == KOSOVO:
-        said.append("UN DESA counts Kosovo inside Serbia, so there is no separate figure for people "
-                    "born in Kosovo who live abroad.")
+        said.append(tx("profile.sentences.kosovo_in_serbia"))
     if "immigrants" in facts:
         i = facts["immigrants"]
-        text = f"In {i['year']}, {format_number(i['value'], 'persons')} people born abroad lived in {name}"
+        params = dict(year=i["year"], number=format_number(i["value"], "persons", tx), in_country=forms["in_country"])
         if len(profile.origins):
-            text += f"; most were born in {_list(profile.origins)}"
-        said.append(text + ".")
+            said.append(tx("profile.sentences.immigrants_origins", origins=_list(profile.origins, tx), **params))
+        else:
+            said.append(tx("profile.sentences.immigrants", **params))
     if "net_migration" in facts:
         n = facts["net_migration"]
-        direction = "more people left than arrived" if n["value"] < 0 else "more people arrived than left"
-        said.append(f"Net migration in {n['year']} was {format_number(n['value'], 'persons')} "
-                    f"({direction}; a UN population estimate).")
+        params = dict(year=n["year"], number=format_number(n["value"], "persons", tx))
+        if n["value"] < 0:
+            said.append(tx("profile.sentences.net_migration_negative", **params))
+        else:
+            said.append(tx("profile.sentences.net_migration_positive", **params))
     if "remittances_usd" in facts:
         r = facts["remittances_usd"]
-        text = f"People abroad sent home {format_number(r['value'], r['unit'])} in {r['year']}"
+        params = dict(year=r["year"], amount=format_number(r["value"], r["unit"], tx))
         if "remittances_gdp" in facts and facts["remittances_gdp"]["year"] == r["year"]:
-            text += f", {facts['remittances_gdp']['value']:.1f}% of GDP"
-        said.append(text + ".")
+            said.append(tx("profile.sentences.remittances_gdp", share=_percent(facts["remittances_gdp"]["value"], tx),
+                           **params))
+        else:
+            said.append(tx("profile.sentences.remittances", **params))
     if "returns" in facts:
         t = facts["returns"]
-        said.append(f"An estimated {format_number(t['value'], 'persons')} people born in {name} moved back "
-                    f"between {t['year'] - 5} and {t['year']} (a modelled estimate).")
+        said.append(tx("profile.sentences.returns", number=format_number(t["value"], "persons", tx),
+                       in_country=forms["in_country"], start=t["year"] - 5, end=t["year"]))
     if "returning_nationals" in facts:
         n = facts["returning_nationals"]
-        said.append(f"In {n['year']}, {format_number(n['value'], 'persons')} citizens of {name} immigrated "
-                    "into their own country (Eurostat).")
+        said.append(tx("profile.sentences.returning_nationals", year=n["year"],
+                       number=format_number(n["value"], "persons", tx), of_country=forms["of_country"]))
     if not said:
-        said.append(f"The loaded sources hold no migration figures for {name}.")
+        said.append(tx("profile.sentences.no_figures", country=forms["country"]))
     return said
 
 
-def figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFrame, sources: pd.DataFrame) -> list[dict]:
+def figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFrame, sources: pd.DataFrame,
+            tx: Texts | None = None) -> list[dict]:
     """The profile's charts, each with its source id and the table behind it."""
+    tx = tx or english()
     catalogue = indicators.set_index("id")
     source_of = sources.set_index("id").to_dict("index")
+    name = tx.country(profile.country)
     result = []
     for indicator in ("emigrant_stock", "remittances_pct_gdp", "return_flow_5yr", "net_migration"):
         rows = views.country_totals(observations, indicator, [profile.country])
@@ -109,24 +145,28 @@ def figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFra
             continue
         meta = catalogue.loc[indicator]
         span = f"{rows['year'].min()}–{rows['year'].max()}"
-        source = short_source(source_of.get(meta["source_id"], {}), span)
-        figure = trend(rows, title=f"{meta['label']}, {country_name(profile.country)}", unit=meta["unit"],
-                       source=source, time_basis=meta["time_basis"], estimate=meta["estimate"] == "yes")
+        source = short_source(source_of.get(meta["source_id"], {}), span, tx)
+        figure = trend(rows, title=tx("profile.chart_title", indicator=tx.indicator(indicator, meta["label"]),
+                                      country=name),
+                       unit=meta["unit"], source=source, time_basis=meta["time_basis"],
+                       estimate=meta["estimate"] == "yes", tx=tx)
         result.append({"figure": figure, "source_id": meta["source_id"],
                        "table": rows.assign(indicator=indicator, unit=meta["unit"])})
     if len(profile.destinations):
         year = profile.facts["emigrants"]["year"]
         frame = profile.destinations[["partner", "share"]].rename(columns={"partner": "country", "share": "value"})
-        figure = charts.ranked_bars(frame, title=f"Where emigrants from {country_name(profile.country)} live, {year}",
-                                    unit="% of emigrants", source=short_source(source_of.get("un_desa_ims2020", {}), year))
+        figure = charts.ranked_bars(frame, title=tx("profile.destinations_title", country=name, year=year),
+                                    unit="% of emigrants",
+                                    source=short_source(source_of.get("un_desa_ims2020", {}), year, tx), tx=tx)
         result.append({"figure": figure, "source_id": "un_desa_ims2020",
                        "table": profile.destinations.assign(indicator="emigrant_stock", year=year)})
     return result
 
 
 def profile_html(profile: Profile, said: list[str], charts_with_sources: list[dict],
-                 sources: pd.DataFrame) -> str:
-    """One self-contained HTML file: plotly.js is inlined once, so it opens offline."""
+                 sources: pd.DataFrame, tx: Texts | None = None) -> str:
+    """One self-contained HTML file in the reader's language: plotly.js is inlined once, so it opens offline."""
+    tx = tx or english()
     source_of = sources.set_index("id").to_dict("index")
     parts, first = [], True
     for chart in charts_with_sources:
@@ -134,12 +174,15 @@ def profile_html(profile: Profile, said: list[str], charts_with_sources: list[di
         first = False
     used = dict.fromkeys(chart["source_id"] for chart in charts_with_sources)
     used.update(dict.fromkeys(f["source_id"] for f in profile.facts.values()))
-    credits = "".join(f"<li>{html.escape(source_of[s]['credit'])} Licence: {html.escape(source_of[s]['licence'])}.</li>"
+    # Publishers' citations and licences are proper names: they stay as published.
+    credits = "".join("<li>" + html.escape(tx("profile.html.credit", credit=source_of[s]["credit"],
+                                              licence=source_of[s]["licence"])) + "</li>"
                       for s in used if s in source_of)
-    name = html.escape(country_name(profile.country))
+    title = html.escape(tx("profile.title", country=tx.country(profile.country)))
     body = "".join(f"<p>{html.escape(s)}</p>" for s in said)
-    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Migration profile: {name}</title>"
+    return (f"<!DOCTYPE html><html lang='{tx.code}'><head><meta charset='utf-8'><title>{title}</title>"
             "<style>body{font-family:Arial,sans-serif;max-width:1100px;margin:2em auto;color:#1f2933}"
             "p{font-size:1.15em;line-height:1.5}small{color:#52606d}</style></head><body>"
-            f"<h1>Migration profile: {name}</h1>{body}{''.join(parts)}<h2>Sources</h2><ul>{credits}</ul>"
-            f"<p><small>{html.escape(KOSOVO_FOOTNOTE)}</small></p></body></html>")
+            f"<h1>{title}</h1>{body}{''.join(parts)}"
+            f"<h2>{html.escape(tx('profile.html.sources'))}</h2><ul>{credits}</ul>"
+            f"<p><small>{html.escape(tx('countries.kosovo_footnote'))}</small></p></body></html>")

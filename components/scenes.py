@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from components import maps, profile, views
-from components.corridors import corridor_deck
-from components.countries import REGION, country_name
+from components.corridors import corridor_deck, percent
+from components.countries import REGION
 from components.dataset import Dataset
 from components.export import view_table
 from components.formatting import short_source, source_line
+from components.i18n import Texts, english
 from components.memo import per_dataset
 
 
@@ -34,8 +35,12 @@ class Scene:
 
 
 @per_dataset
-def map_scene(data: Dataset, indicator: str, year: int, countries: tuple, view: str) -> Scene:
+def map_scene(data: Dataset, indicator: str, year: int, countries: tuple, view: str,
+              tx: Texts | None = None) -> Scene:
+    """The map page's scene in the reader's language (`tx` is part of the memo key)."""
+    tx = tx or english()
     meta, notes = data.indicator(indicator), []
+    label = tx.indicator(indicator, meta["label"])
     countries = countries or tuple(REGION)
     frame = views.map_values(data.observations, indicator, year, countries)
     unit = meta["unit"]
@@ -43,52 +48,62 @@ def map_scene(data: Dataset, indicator: str, year: int, countries: tuple, view: 
         if meta.get("denominator"):
             frame, unit = views.per_population(frame, data.observations, unit, meta["source_id"])
         else:
-            notes.append(f"'{meta['label']}' has no population denominator; showing absolute numbers.")
+            notes.append(tx("map.no_denominator", indicator=label))
     source = data.source(meta["source_id"])
-    title = f"{meta['label']}, {year}" + (" (estimates)" if meta["estimate"] == "yes" and "estimate" not in meta["label"] else "")
+    # Whether the label already says 'estimate' is decided on the catalogue's (English) label.
+    estimates = meta["estimate"] == "yes" and "estimate" not in meta["label"]
+    title = tx("map.figure_title_estimates" if estimates else "map.figure_title", indicator=label, year=year)
     regional = views.regional_values(data.observations, indicator, year)
     geometry = maps.subnational_geometry(regional["region"], data.boundaries) if len(regional) else None
     if geometry:
         name, collection = geometry
-        notes.append(f"Sub-national figures drawn on {name}.")
+        notes.append(tx("map.subnational", boundaries=tx.get(f"map.boundaries.{name}", name)))
         names = {f["properties"]["code"]: f["properties"].get("name") for f in collection["features"]}
         figure = maps.choropleth(regional.rename(columns={"region": "code"}), collection, title=title, unit=unit,
-                                 source=short_source(source, year), code_column="code", names=names,
-                                 context_geojson=data.boundaries.get("region_countries"))
+                                 source=short_source(source, year, tx), code_column="code", names=names,
+                                 context_geojson=data.boundaries.get("region_countries"), tx=tx)
         table = regional
     else:
         figure = maps.choropleth(frame, data.boundaries["region_countries"], title=title, unit=unit,
-                                 source=short_source(source, year), context_geojson=data.boundaries["region_countries"])
+                                 source=short_source(source, year, tx),
+                                 context_geojson=data.boundaries["region_countries"], tx=tx)
         table = frame
     missing = frame[frame["value"].isna()]["country"].tolist()
-    alt = f"Map of {meta['label'].lower()} in {year}." + (
-        f" No data for: {', '.join(map(country_name, missing))}." if missing else "")
-    return Scene(figure, view_table(table, indicator=indicator, unit=unit, source=source_line(source)), unit,
-                 [source_line(source, year), meta["definition"]], alt, notes)
+    alt = tx("map.alt", indicator=label, year=year)
+    if missing:
+        alt += " " + tx("map.alt_no_data", countries=", ".join(map(tx.country, missing)))
+    return Scene(figure, view_table(table, indicator=indicator, unit=unit, source=source_line(source, tx=tx), tx=tx),
+                 unit, [source_line(source, year, tx), tx.definition(indicator, meta["definition"])], alt, notes)
 
 
 @per_dataset
-def corridor_scene(data: Dataset, indicator: str, origin: str, year: int) -> Scene | None:
+def corridor_scene(data: Dataset, indicator: str, origin: str, year: int,
+                   tx: Texts | None = None) -> Scene | None:
+    """The corridors page's scene in the reader's language (`tx` is part of the memo key)."""
+    tx = tx or english()
     meta = data.indicator(indicator)
     partners = views.partners(data.observations, indicator, origin, year)
     if partners.empty:
         return None
     outward = meta["migration_type"] == "Emigration"
     deck = corridor_deck(partners, data.boundaries["world_countries"], origin=origin, unit=meta["unit"],
-                         year=year, reverse=not outward)
+                         year=year, reverse=not outward, tx=tx)
     deck.to_json()  # serialise once here, inside the memo, rather than on every rerun
     source = data.source(meta["source_id"])
     top = partners.head(10)
-    alt = (f"Map of {country_name(origin)}'s corridors in {year}. Largest: "
-           + ", ".join(f"{country_name(p)} ({s:.1f}%)" for p, s in zip(top["partner"], top["share"])) + ".")
-    return Scene(deck, view_table(partners, indicator=indicator, unit=meta["unit"], source=source_line(source)),
-                 meta["unit"], [source_line(source, year), meta["definition"]], alt)
+    largest = ", ".join(f"{tx.country(p)} ({percent(s, tx)})" for p, s in zip(top["partner"], top["share"]))
+    alt = tx("corridors.alt", country=tx.country(origin), year=year, largest=largest)
+    return Scene(deck, view_table(partners, indicator=indicator, unit=meta["unit"], source=source_line(source, tx=tx),
+                                  tx=tx),
+                 meta["unit"], [source_line(source, year, tx), tx.definition(indicator, meta["definition"])], alt)
 
 
 @per_dataset
-def profile_scene(data: Dataset, country: str) -> tuple:
-    """(facts, sentences, charts, offline HTML) for one country."""
+def profile_scene(data: Dataset, country: str, tx: Texts | None = None) -> tuple:
+    """(facts, sentences, charts, offline HTML) for one country, in the reader's language.
+
+    `tx` is part of the memo key (Texts hash by language), so each language is built once."""
     facts = profile.build_profile(data.observations, data.indicators, country)
-    said = profile.sentences(facts)
-    charts = profile.figures(facts, data.observations, data.indicators, data.sources)
-    return facts, said, charts, profile.profile_html(facts, said, charts, data.sources)
+    said = profile.sentences(facts, tx)
+    charts = profile.figures(facts, data.observations, data.indicators, data.sources, tx)
+    return facts, said, charts, profile.profile_html(facts, said, charts, data.sources, tx)

@@ -4,6 +4,8 @@ each slide's chart built with the same pure builders and selections as the dashb
 A slide's `view` uses the URL parameter names of its page (components/filters.py `to_query`, plus
 the pages' own keys), so a view can be copied from a link. A broken slide is skipped with a
 Problem (contract.py) naming the file, the slide (as `row`) and the field (as `column`).
+A slide's title, message and note may come in several languages (`Slide.text`); everything drawn
+from the data (chart titles, numbers, country names, source lines) is in the reader's language.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from components import charts, contract as c, filters, maps, scenes, views
-from components.countries import CORE, REGION, country_name, resolve_country
+from components import charts, contract as c, filters, i18n, maps, scenes, views
+from components.countries import CORE, REGION, resolve_country
 from components.dataset import Dataset
 from components.export import view_table
 from components.formatting import short_source, source_line
+from components.i18n import Phrase, Texts
 from components.memo import per_dataset
 from components.trend_chart import trend
 
@@ -38,6 +41,8 @@ PAGE_VIEWS = {"map": ("absolute", "per_population"), "compare": ("absolute", "pe
               "trends": ("absolute", "per_population", "index")}
 PROFILE_CHARTS = ("emigrant_stock", "remittances_pct_gdp", "return_flow_5yr", "net_migration")
 SLIDE_FIELDS = ("title", "message", "view", "note", "play_years")
+# The fields an author may write in several languages: `title: {en: ..., sr-Cyrl: ...}` or `title_sr-Cyrl: ...`.
+TEXT_FIELDS = ("title", "message", "note")
 # Longer than this, a message no longer reads as one sentence from the back of a room.
 LONGEST_MESSAGE = 200
 
@@ -66,12 +71,34 @@ class Slide:
     view: View
     note: str = ""
     play_years: bool = False
+    # The author's own wording in other languages: ((field, language code, text), ...).
+    translations: tuple[tuple[str, str, str], ...] = ()
+
+    def text(self, field: str, language: str | Texts | None = None) -> str:
+        """The slide's title, message or note as its author wrote it for a language, else as authored."""
+        code = getattr(language, "code", language)
+        for name, wanted, text in self.translations:
+            if name == field and wanted == code:
+                return text
+        return getattr(self, field)
 
 
 class SlideError(Exception):
+    """A slide that cannot be shown; `expected` and `fix` are Phrases, said again in the reader's language."""
+
     def __init__(self, column: str, value, expected: str, fix: str):
         super().__init__(expected)
         self.column, self.value, self.expected, self.fix = column, value, expected, fix
+
+
+def _error(column: str, value, expected: str, fix: str, **params) -> SlideError:
+    """A SlideError whose texts are the keys stories.problems.<expected> and .<fix>, filled with params."""
+    return SlideError(column, value, _say(expected, params), _say(fix, params))
+
+
+def _say(key: str, params: dict) -> Phrase:
+    names = i18n.placeholders(i18n.english().strings[f"stories.problems.{key}"])
+    return Phrase(f"stories.problems.{key}", **{name: params[name] for name in names})
 
 
 def story_path(data_dir: Path, name: str) -> Path:
@@ -84,8 +111,7 @@ def read_stories(path: Path, dataset: Dataset) -> tuple[list[Slide], c.FileRepor
     try:
         raw = Path(path).read_bytes()
     except OSError:
-        return [], _file_error(name, "missing-file", f"a stories file at data/{name}",
-                               "Create the file (copy data/stories/default.yaml) or fix the story name in the link.")
+        return [], _file_error(name, "missing-file", "stories_file", "create_stories_file", path=f"data/{name}")
     return parse_stories(raw, name, dataset)
 
 
@@ -94,54 +120,57 @@ def parse_stories(raw: bytes, name: str, dataset: Dataset) -> tuple[list[Slide],
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return [], _file_error(name, "not-utf8", "a text file in UTF-8",
-                               "Save the file as UTF-8 text (in a text editor: Save as → Encoding UTF-8).")
+        return [], _file_error(name, "not-utf8", "utf8", "save_as_utf8")
     report = c.FileReport(file=name, kind="stories")
     try:
         content = yaml.safe_load(text)
         root = yaml.compose(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere in the file"
-        problem = getattr(error, "problem", None) or "unreadable YAML"
+        where = (Phrase("stories.problems.line_column", line=mark.line + 1, column=mark.column + 1) if mark
+                 else Phrase("stories.problems.somewhere"))
+        # The parser's own words ("mapping values are not allowed here") are English only.
+        problem = getattr(error, "problem", None) or Phrase("stories.problems.unreadable_yaml")
         report.problems.append(c.Problem(
-            name, "yaml-syntax", c.ERROR, "valid YAML", f"Correct the file near {where} ({problem}); "
-            "check the indentation and that text with a colon is in quotes.", value=where))
+            name, "yaml-syntax", c.ERROR, Phrase("stories.problems.valid_yaml"),
+            Phrase("stories.problems.correct_yaml", where=where, problem=problem), value=where))
         return [], report
     entries = content.get("slides") if isinstance(content, dict) else content
     if not isinstance(entries, list) or not entries:
         report.problems.append(c.Problem(
-            name, "no-slides", c.ERROR, "a list of slides under 'slides:'",
-            "Start the file with 'slides:' and give each slide as a '- title: ...' item.",
+            name, "no-slides", c.ERROR, Phrase("stories.problems.slides_list"),
+            Phrase("stories.problems.start_with_slides"),
             column="slides", value=type(entries).__name__ if entries is not None else "nothing"))
         return [], report
     lines = _slide_lines(root)
     options = filters.choices(dataset.observations, dataset.indicators)
     slides = []
     for number, entry in enumerate(entries, start=1):
-        where = f"Slide {number}" + (f" (line {lines[number - 1]})" if number <= len(lines) else "")
+        where = (Phrase("stories.problems.slide_at_line", number=number, line=lines[number - 1])
+                 if number <= len(lines) else Phrase("stories.problems.slide", number=number))
         try:
             slide, warnings = _slide(number, entry, dataset, options)
         except SlideError as error:
             report.rows_rejected += 1
             report.problems.append(c.Problem(name, "slide-skipped", c.ROW, error.expected,
-                                             f"{where}: {error.fix} The slide is skipped until then.",
+                                             Phrase("stories.problems.skipped", where=where, fix=error.fix),
                                              row=number, column=error.column, value=_text(error.value)))
             continue
-        report.problems.extend(c.Problem(name, "slide-warning", c.WARNING, expected, f"{where}: {fix}",
+        report.problems.extend(c.Problem(name, "slide-warning", c.WARNING, expected,
+                                         Phrase("stories.problems.at", where=where, fix=fix),
                                          row=number, column=column, value=_text(value))
                                for column, value, expected, fix in warnings)
         slides.append(slide)
     report.rows_loaded = len(slides)
     if not slides:
-        report.problems.append(c.Problem(name, "no-valid-slides", c.ERROR, "at least one slide that can be shown",
-                                         "Fix the slides listed above."))
+        report.problems.append(c.Problem(name, "no-valid-slides", c.ERROR, Phrase("stories.problems.one_good_slide"),
+                                         Phrase("stories.problems.fix_listed")))
     return slides, report
 
 
-def _file_error(name: str, check: str, expected: str, fix: str) -> c.FileReport:
+def _file_error(name: str, check: str, expected: str, fix: str, **params) -> c.FileReport:
     report = c.FileReport(file=name, kind="stories")
-    report.problems.append(c.Problem(name, check, c.ERROR, expected, fix))
+    report.problems.append(c.Problem(name, check, c.ERROR, _say(expected, params), _say(fix, params)))
     return report
 
 
@@ -156,45 +185,88 @@ def _text(value) -> str | None:
     return None if value is None else (", ".join(map(str, value)) if isinstance(value, list) else str(value))
 
 
+def _warning(column: str, value, expected: str, fix: str, **params) -> tuple:
+    return column, value, _say(expected, params), _say(fix, params)
+
+
 def _slide(number: int, entry, dataset: Dataset, options: filters.Choices):
     if not isinstance(entry, dict):
-        raise SlideError("slide", entry, "a slide with title, message and view",
-                         "Write the slide as '- title: ...' with 'message:' and 'view:' indented under it.")
-    warnings = [(key, key, "one of " + ", ".join(SLIDE_FIELDS), "Remove or correct this field; it is ignored.")
-                for key in entry if key not in SLIDE_FIELDS]
-    title = str(entry.get("title") or "").strip()
+        raise _error("slide", entry, "a_slide", "write_slide")
+    entry = {str(key): value for key, value in entry.items()}
+    authored, translations, warnings = _texts(entry)
+    title = authored["title"]
     if not title:
-        raise SlideError("title", None, "a title", "Give the slide a 'title:'.")
-    message = str(entry.get("message") or "").strip()
+        raise _error("title", None, "a_title", "give_title")
+    message = authored["message"]
     if not message:
-        warnings.append(("message", None, "a one-sentence message", "Add a 'message:' saying what the chart shows."))
-    elif len(message) > LONGEST_MESSAGE:
-        warnings.append(("message", message, f"one sentence of at most {LONGEST_MESSAGE} characters",
-                         "Shorten the message; say the rest aloud or put it in the 'note:'."))
+        warnings.append(_warning("message", None, "a_message", "add_message"))
+    for field, code, text in [("message", "", message), *translations]:
+        if field == "message" and len(text) > LONGEST_MESSAGE:
+            column = "message" if not code else f"message_{code}"
+            warnings.append(_warning(column, text, "short_message", "shorten_message", limit=LONGEST_MESSAGE))
     view = check_view(entry.get("view"), dataset, options)
     play = entry.get("play_years", False)
     if not isinstance(play, bool):
-        raise SlideError("play_years", play, "true or false", "Write 'play_years: true' or leave the line out.")
+        raise _error("play_years", play, "true_or_false", "write_play_years")
     if play and view.page not in PLAYABLE:
-        warnings.append(("play_years", play, "play_years only on map and trends slides",
-                         "Remove 'play_years'; it is ignored on this slide."))
+        warnings.append(_warning("play_years", play, "play_only_map_trends", "remove_play_years"))
         play = False
-    return Slide(number, title, message, view, str(entry.get("note") or "").strip(), play), warnings
+    return Slide(number, title, message, view, authored["note"], play, tuple(translations)), warnings
+
+
+def _texts(entry: dict) -> tuple[dict, list, list]:
+    """The authored title, message and note, their versions in other languages, and warnings.
+
+    `title: {en: ..., sr-Cyrl: ...}` and `title_sr-Cyrl: ...` both give a language's version; the
+    authored text (shown in any language without a version) is the English one, else the first.
+    """
+    versions: dict[str, dict[str, str]] = {field: {} for field in TEXT_FIELDS}
+    authored, warnings = {}, []
+    for key, value in entry.items():
+        field, code = _language_field(key)
+        if code and not isinstance(value, (dict, list)):
+            versions[field][code] = str(value or "").strip()
+        elif key not in SLIDE_FIELDS:
+            warnings.append(_warning(key, key, "known_field", "remove_field", fields=", ".join(SLIDE_FIELDS)))
+    for field in TEXT_FIELDS:
+        value = entry.get(field)
+        if isinstance(value, dict):
+            written = {}
+            for code, text in value.items():
+                language = i18n.language_of(str(code))
+                if language is None:
+                    warnings.append(_warning(field, code, "language_code", "use_language_code",
+                                             codes=", ".join(i18n.LANGUAGES)))
+                    continue
+                written[language] = str(text or "").strip()
+            versions[field] = {**written, **versions[field]}
+            value = written.get(i18n.DEFAULT) or next((text for text in written.values() if text), "")
+        authored[field] = str(value or "").strip() or next((t for t in versions[field].values() if t), "")
+    translations = [(field, code, text) for field in TEXT_FIELDS for code, text in versions[field].items()
+                    if text and text != authored[field]]
+    return authored, translations, warnings
+
+
+def _language_field(key: str) -> tuple[str, str | None]:
+    """('title', 'sr-Cyrl') for the key 'title_sr-Cyrl'; (key, None) for any other key."""
+    field, separator, code = key.partition("_")
+    if separator and field in TEXT_FIELDS:
+        return field, i18n.language_of(code)
+    return key, None
 
 
 def check_view(raw, dataset: Dataset, options: filters.Choices) -> View:
     """A View from the slide's `view:` mapping, or a SlideError naming the first wrong field."""
     if not isinstance(raw, dict) or "page" not in raw:
-        raise SlideError("view", raw, "a view with a page: " + ", ".join(PAGES),
-                         "Add 'view:' with 'page: map' (or corridors, trends, compare, profile) indented under it.")
+        raise _error("view", raw, "a_view", "add_view", pages=", ".join(PAGES))
     page = str(raw["page"]).strip().lower()
     if page not in PAGES:
-        raise SlideError("view.page", raw["page"], "one of " + ", ".join(PAGES), "Use one of these page names.")
+        raise _error("view.page", raw["page"], "one_of", "use_page_name", options=", ".join(PAGES))
     params = {str(key): value for key, value in raw.items() if key != "page"}
     for key in params:
         if key not in PAGE_KEYS[page]:
-            raise SlideError(f"view.{key}", key, f"a {page} option: " + ", ".join(sorted(PAGE_KEYS[page])),
-                             "Remove this option or use one of these names (they are the page's link parameters).")
+            raise _error(f"view.{key}", key, "page_option", "use_page_option", page=page,
+                         options=", ".join(sorted(PAGE_KEYS[page])))
     countries = _countries(params.get("countries"))
     if page == "profile":
         return _profile_view(params, countries, dataset)
@@ -204,7 +276,7 @@ def check_view(raw, dataset: Dataset, options: filters.Choices) -> View:
     if page == "trends":
         start, end = (_year(params, key, years, default) for key, default in (("from", years[0]), ("to", years[-1])))
         if start > end:
-            raise SlideError("view.from", start, f"a start year before the end year {end}", "Swap 'from' and 'to'.")
+            raise _error("view.from", start, "start_before_end", "swap_years", end=end)
         view = replace(view, years=(start, end))
     else:
         view = replace(view, year=_year(params, "year", years, years[-1]))
@@ -231,11 +303,10 @@ def _countries(raw) -> tuple[str, ...]:
             continue
         code = resolve_country(part) if part else None
         if code not in REGION:
-            raise SlideError("view.countries", part, "countries of the region: " + ", ".join(REGION) + " (or 'all')",
-                             "Use an ISO code (SRB) or an English name (Serbia), separated by commas.")
+            raise _error("view.countries", part, "region_countries", "use_country_codes", codes=", ".join(REGION))
         codes.append(code)
     if not codes:
-        raise SlideError("view.countries", raw, "at least one country", "List the countries, or leave the line out.")
+        raise _error("view.countries", raw, "a_country", "list_countries")
     return tuple(dict.fromkeys(codes))
 
 
@@ -244,29 +315,24 @@ def _indicator(page: str, params: dict, dataset: Dataset, options: filters.Choic
         dataset.observations)
     kind = str(params.get("type") or "").strip()
     if kind and kind not in options.migration_types:
-        raise SlideError("view.type", kind, "a migration type: " + ", ".join(options.migration_types),
-                         "Use one of these types, or leave 'type' out.")
+        raise _error("view.type", kind, "migration_type", "use_type", types=", ".join(options.migration_types))
     indicator = str(params.get("indicator") or "").strip()
     if not indicator:
         allowed = [i for i in options.indicators.get(kind or filters.DEFAULT_TYPE, []) if i in usable]
         default = options.default_indicator(kind or filters.DEFAULT_TYPE)
         return default if default in allowed else (allowed[0] if allowed else _no_indicator(kind, page))
     if indicator not in options.labels:
-        raise SlideError("view.indicator", indicator, "an indicator id from the catalogue with data",
-                         "Copy the id from Data & sources → Indicators (e.g. emigrant_stock).")
+        raise _error("view.indicator", indicator, "indicator_id", "copy_indicator_id", data_page=Phrase("nav.data"))
     if kind and indicator not in options.indicators.get(kind, []):
-        raise SlideError("view.indicator", indicator, f"an indicator of the type {kind}",
-                         "Remove 'type' or choose an indicator of that type.")
+        raise _error("view.indicator", indicator, "indicator_of_type", "remove_type", type=kind)
     if indicator not in usable:
-        what = "partner-country figures" if page == "corridors" else "country totals"
-        raise SlideError("view.indicator", indicator, f"an indicator with {what} for the {page} page",
-                         "Choose another indicator or another page.")
+        raise _error("view.indicator", indicator, "partner_figures" if page == "corridors" else "country_totals",
+                     "other_indicator_or_page", page=page)
     return indicator
 
 
 def _no_indicator(kind: str, page: str):
-    raise SlideError("view.type", kind, f"a type with an indicator the {page} page can show",
-                     "Choose another type or name the indicator.")
+    raise _error("view.type", kind, "type_for_page", "other_type", page=page)
 
 
 def _years_with_data(dataset: Dataset, page: str, indicator: str) -> list[int]:
@@ -281,20 +347,18 @@ def _year(params: dict, key: str, allowed: list[int], default):
         return default
     text = str(raw).strip()
     if not text.isdigit() or int(text) not in allowed:
-        span = f"{allowed[0]}–{allowed[-1]}" if allowed else "none"
-        raise SlideError(f"view.{key}", raw, f"a year with data ({span}: {', '.join(map(str, allowed[-12:]))})",
-                         "Use one of these years, or leave the line out for the default.")
+        span = f"{allowed[0]}–{allowed[-1]}" if allowed else Phrase("stories.problems.none")
+        raise _error(f"view.{key}", raw, "year_with_data", "use_year", span=span,
+                     years=", ".join(map(str, allowed[-12:])))
     return int(text)
 
 
 def _mode(page: str, params: dict, meta: dict) -> str:
     mode = str(params.get("view") or "absolute").strip()
     if mode not in PAGE_VIEWS.get(page, ("absolute",)):
-        raise SlideError("view.view", mode, "one of " + ", ".join(PAGE_VIEWS.get(page, ("absolute",))),
-                         "Use one of these, or leave the line out for absolute numbers.")
+        raise _error("view.view", mode, "one_of", "use_view", options=", ".join(PAGE_VIEWS.get(page, ("absolute",))))
     if mode == "per_population" and not meta.get("denominator"):
-        raise SlideError("view.view", mode, "an indicator with a population denominator for per_population",
-                         "Use view: absolute for this indicator.")
+        raise _error("view.view", mode, "denominator", "use_absolute")
     return mode
 
 
@@ -302,12 +366,11 @@ def _corridors_view(view: View, params: dict, years: list[int], dataset: Dataset
     raw = params.get("origin")
     origin = resolve_country(raw) if raw else view.countries[0]  # as on the page: the first country
     if origin not in REGION:
-        raise SlideError("view.origin", raw, "a country of the region", "Use an ISO code (MDA) or a name (Moldova).")
+        raise _error("view.origin", raw, "region_country", "use_country_code")
     since = _year(params, "since", years, None)
     view = replace(view, origin=origin, since=since)
     if views.partners(dataset.observations, view.indicator, origin, view.year).empty:
-        raise SlideError("view.origin", raw or origin, f"a country with partner figures in {view.year}",
-                         "Choose another country or year; UN DESA counts Kosovo inside Serbia.")
+        raise _error("view.origin", raw or origin, "partner_figures_in", "other_country_or_year", year=view.year)
     return view
 
 
@@ -315,14 +378,14 @@ def _profile_view(params: dict, countries: tuple[str, ...], dataset: Dataset) ->
     raw = params.get("country")
     country = resolve_country(raw) if raw else countries[0]
     if country not in REGION:
-        raise SlideError("view.country", raw, "a country of the region", "Use an ISO code (MDA) or a name (Moldova).")
+        raise _error("view.country", raw, "region_country", "use_country_code")
     indicator = str(params.get("indicator") or PROFILE_CHARTS[0])
     if indicator not in PROFILE_CHARTS:
-        raise SlideError("view.indicator", indicator, "one of the profile's charts: " + ", ".join(PROFILE_CHARTS),
-                         "Use one of these indicators, or leave the line out.")
+        raise _error("view.indicator", indicator, "profile_chart", "use_profile_chart",
+                     charts=", ".join(PROFILE_CHARTS))
     if views.country_totals(dataset.observations, indicator, [country]).empty:
-        raise SlideError("view.indicator", indicator, f"an indicator with figures for {country_name(country)}",
-                         "Choose another indicator or country.")
+        # The ISO code reads the same in every language (the message is said again in the reader's).
+        raise _error("view.indicator", indicator, "figures_for", "other_indicator_or_country", country=country)
     return View("profile", indicator, (country,), country=country)
 
 
@@ -334,9 +397,8 @@ def _require_data(view: View, dataset: Dataset) -> None:
         rows = views.map_values(dataset.observations, view.indicator, view.year, view.countries).dropna(subset=["value"])
         what = str(view.year)
     if rows.empty:
-        raise SlideError("view.countries", list(view.countries),
-                         f"countries with a figure for {view.indicator} in {what}",
-                         "Choose other countries or years (Data & sources → Coverage shows what exists).")
+        raise _error("view.countries", list(view.countries), "countries_with_figure", "other_countries_or_years",
+                     indicator=view.indicator, years=what, data_page=Phrase("nav.data"))
 
 
 def play_years(slide: Slide, dataset: Dataset) -> list[int]:
@@ -356,55 +418,62 @@ def _map_countries(view: View) -> tuple[str, ...]:
     return view.countries or tuple(REGION)
 
 
-def slide_figure(slide: Slide, dataset: Dataset, year: int | None = None):
+def slide_figure(slide: Slide, dataset: Dataset, year: int | None = None, tx: Texts | None = None):
     """(figure, table, lines) for a slide: the source line, then short notes such as the countries
-    without figures. `year` is the frame shown while years play. Built once per dataset, like the
-    pages' scenes (components/scenes.py), so stepping back to a slide costs nothing."""
-    return _slide_figure(dataset, slide, year)
+    without figures. `year` is the frame shown while years play. Built once per dataset and
+    language, like the pages' scenes (components/scenes.py), so stepping back to a slide costs nothing."""
+    return _slide_figure(dataset, slide, year, tx or i18n.english())
 
 
 @per_dataset
-def _slide_figure(dataset: Dataset, slide: Slide, year: int | None):
+def _slide_figure(dataset: Dataset, slide: Slide, year: int | None, tx: Texts):
     view = slide.view
     if view.page == "profile":
-        chart = next(chart for chart in scenes.profile_scene(dataset, view.country)[2]
+        chart = next(chart for chart in scenes.profile_scene(dataset, view.country, tx)[2]
                      if chart["table"]["indicator"].iloc[0] == view.indicator)
-        return chart["figure"], chart["table"], [source_line(dataset.source(chart["source_id"]))]
+        return chart["figure"], chart["table"], [source_line(dataset.source(chart["source_id"]), tx=tx)]
     meta = dataset.indicator(view.indicator)
     source = dataset.source(meta["source_id"])
+    label = tx.indicator(view.indicator, meta["label"])
     if view.page == "trends":
-        return _trend_figure(view, dataset, meta, source, year)
+        return _trend_figure(view, dataset, meta, source, year, tx)
     shown_year = year or view.year
     if view.page == "corridors":
-        scene = scenes.corridor_scene(dataset, view.indicator, view.origin, shown_year)
+        scene = scenes.corridor_scene(dataset, view.indicator, view.origin, shown_year, tx)
         return scene.figure, scene.table, scene.source_lines[:1] + scene.notes
     if view.page == "map" and not slide.play_years:
-        scene = scenes.map_scene(dataset, view.indicator, shown_year, view.countries, view.mode)
+        scene = scenes.map_scene(dataset, view.indicator, shown_year, view.countries, view.mode, tx)
         return scene.figure, scene.table, scene.source_lines[:1] + scene.notes
     if view.page == "map":
-        return _played_map(slide, dataset, meta, source, shown_year)
+        return _played_map(slide, dataset, meta, source, shown_year, tx)
     unit = meta["unit"]
     if view.since is not None:
         change = views.difference(dataset.observations, view.indicator, _map_countries(view), view.since, shown_year)
         figure = charts.dumbbell(change, year_a=view.since, year_b=shown_year, unit=unit,
-                                 title=f"{meta['label']}: {view.since} and {shown_year}",
-                                 source=short_source(source, f"{view.since} and {shown_year}"))
-        return figure, _table(change, view, unit, source), [source_line(source, f"{view.since}, {shown_year}")]
+                                 title=tx("stories.change_title", indicator=label, start=view.since, end=shown_year),
+                                 source=short_source(source, tx("stories.two_years", start=view.since, end=shown_year),
+                                                     tx),
+                                 tx=tx)
+        return figure, _table(change, view, unit, source, tx), [source_line(source, f"{view.since}, {shown_year}", tx)]
     frame, unit = _map_frame(view, dataset, meta, shown_year)
     figure = charts.ranked_bars(frame.sort_values("value", ascending=False, na_position="last"),
-                                title=f"{meta['label']}, {shown_year}", unit=unit,
-                                source=short_source(source, shown_year),
-                                kosovo_in_serbia=source.get("id") in views.KOSOVO_IN_SERBIA_SOURCES)
-    return figure, _table(frame, view, unit, source), [source_line(source, shown_year)]
+                                title=tx("stories.year_title", indicator=label, year=shown_year), unit=unit,
+                                source=short_source(source, shown_year, tx),
+                                kosovo_in_serbia=source.get("id") in views.KOSOVO_IN_SERBIA_SOURCES, tx=tx)
+    return figure, _table(frame, view, unit, source, tx), [source_line(source, shown_year, tx)]
 
 
-def _played_map(slide: Slide, dataset: Dataset, meta: dict, source: dict, year: int):
+def _played_map(slide: Slide, dataset: Dataset, meta: dict, source: dict, year: int, tx: Texts):
     frame, unit = _map_frame(slide.view, dataset, meta, year)
-    title = f"{meta['label']}, {year}" + (" (estimates)" if meta["estimate"] == "yes" else "")
+    label = tx.indicator(slide.view.indicator, meta["label"])
+    # As on the map page: "(estimates)" unless the indicator's own name already says so.
+    estimates = meta["estimate"] == "yes" and "estimate" not in meta["label"]
+    title = tx("stories.year_title_estimates" if estimates else "stories.year_title", indicator=label, year=year)
     figure = maps.choropleth(pd.concat([frame, _class_anchors(slide, dataset, meta, year)]),
                              dataset.boundaries["region_countries"], title=title, unit=unit,
-                             source=short_source(source, year), context_geojson=dataset.boundaries["region_countries"])
-    return figure, _table(frame, slide.view, unit, source), [source_line(source, year)]
+                             source=short_source(source, year, tx),
+                             context_geojson=dataset.boundaries["region_countries"], tx=tx)
+    return figure, _table(frame, slide.view, unit, source, tx), [source_line(source, year, tx)]
 
 
 def _map_frame(view: View, dataset: Dataset, meta: dict, year: int) -> tuple[pd.DataFrame, str]:
@@ -431,27 +500,29 @@ def _class_anchors(slide: Slide, dataset: Dataset, meta: dict, shown_year: int) 
     return anchors.assign(country=anchors["country"] + ":" + anchors["year"].astype(str))
 
 
-def _trend_figure(view: View, dataset: Dataset, meta: dict, source: dict, until: int | None):
+def _trend_figure(view: View, dataset: Dataset, meta: dict, source: dict, until: int | None, tx: Texts):
     frame = views.country_totals(dataset.observations, view.indicator, view.countries, view.years)
     unit = meta["unit"]
     if view.mode == "per_population":
         frame, unit = views.per_population(frame, dataset.observations, unit, meta["source_id"])
     elif view.mode == "index":
         frame, _ = views.indexed(frame, view.base)
-        unit = f"index, {view.base} = 100"
+        unit = tx("stories.index_unit", base=view.base)
     full = frame
     if until is not None:
         frame = frame[frame["year"] <= until]
     span = f"{view.years[0]}–{view.years[1]}"
-    figure = trend(frame, title=f"{meta['label']}, {span}", unit=unit, source=short_source(source, span),
-                   time_basis=meta["time_basis"], estimate=meta["estimate"] == "yes")
+    label = tx.indicator(view.indicator, meta["label"])
+    figure = trend(frame, title=tx("stories.span_title", indicator=label, years=span), unit=unit,
+                   source=short_source(source, span, tx), time_basis=meta["time_basis"],
+                   estimate=meta["estimate"] == "yes", tx=tx)
     if until is not None:
         _hold_axes(figure, full, meta["time_basis"] == "five-year period ending in the year shown")
-    lines = [source_line(source, span)]
-    missing = [country_name(c) for c in view.countries if c not in set(full["country"])]
+    lines = [source_line(source, span, tx)]
+    missing = [tx.country(c) for c in view.countries if c not in set(full["country"])]
     if missing:
-        lines.append("No figures for: " + ", ".join(missing) + ".")
-    return figure, _table(frame, view, unit, source), lines
+        lines.append(tx("stories.no_figures", countries=", ".join(missing)))
+    return figure, _table(frame, view, unit, source, tx), lines
 
 
 def _hold_axes(figure, full: pd.DataFrame, periods: bool) -> None:
@@ -463,5 +534,5 @@ def _hold_axes(figure, full: pd.DataFrame, periods: bool) -> None:
         figure.update_xaxes(range=[full["year"].min() - 0.5, full["year"].max() + 0.5])
 
 
-def _table(frame: pd.DataFrame, view: View, unit: str, source: dict) -> pd.DataFrame:
-    return view_table(frame, indicator=view.indicator, unit=unit, source=source_line(source))
+def _table(frame: pd.DataFrame, view: View, unit: str, source: dict, tx: Texts) -> pd.DataFrame:
+    return view_table(frame, indicator=view.indicator, unit=unit, source=source_line(source, tx=tx), tx=tx)

@@ -5,13 +5,23 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts import PALETTE, house_style
-from components.countries import REGION, country_name
+from components.charts import PALETTE, house_style, unit_text
+from components.countries import REGION
+from components.i18n import Texts, english
 
 PERIOD_BASIS = "five-year period ending in the year shown"
 FIVE_YEARLY = "mid-year, every five years"
-FLAG_MARKERS = {"e": ("circle-open", "estimate"), "p": ("diamond", "provisional"),
-                "b": ("line-ns-open", "break in series")}
+# Data flag -> (marker symbol, key of its name in the legend)
+FLAG_MARKERS = {"e": ("circle-open", "trends.flags.estimate"), "p": ("diamond", "trends.flags.provisional"),
+                "b": ("line-ns-open", "trends.flags.break")}
+# Okabe-Ito is safe for colour-blind readers, but five of its colours are about equally light, so
+# in grayscale (a black-and-white print, a washed-out projector) they look the same, and ten
+# countries share eight colours. Each country therefore also has its own marker symbol on lines and
+# its own hatching on bars (tests/unit/test_palettes.py). The flags' symbols are not among them.
+COUNTRY_SYMBOLS = ("circle", "square", "triangle-up", "x", "star", "triangle-down", "hexagon", "cross",
+                   "pentagon", "hourglass")
+# Plotly has eight hatchings for ten countries: the two shared ones go to colours far apart in lightness.
+COUNTRY_PATTERNS = ("", "/", ".", "x", "-", "\\", "+", "|", "+", "|")
 
 
 def colour(country: str) -> str:
@@ -20,49 +30,77 @@ def colour(country: str) -> str:
     return PALETTE[order.index(country) % len(PALETTE)] if country in order else "#7b8794"
 
 
+def symbol(country: str) -> str:
+    """A country's marker symbol: tells lines apart where colours do not (grayscale, colour blindness)."""
+    order = list(REGION)
+    return COUNTRY_SYMBOLS[order.index(country)] if country in order else "circle"
+
+
+def pattern(country: str) -> str:
+    """A country's bar hatching, for the same reason as its symbol."""
+    order = list(REGION)
+    return COUNTRY_PATTERNS[order.index(country)] if country in order else ""
+
+
+def time_basis_text(time_basis: str, tx: Texts | None = None) -> str:
+    """The catalogue's time basis ('calendar year') in the reader's language."""
+    tx = tx or english()
+    return tx.get(f"trends.time_basis.{time_basis}", time_basis)
+
+
 def trend(frame: pd.DataFrame, *, title: str, unit: str, source: str, time_basis: str,
-          estimate: bool) -> go.Figure:
+          estimate: bool, tx: Texts | None = None) -> go.Figure:
     """Annual data as lines; five-yearly points joined by dotted lines; periods as grouped bars."""
+    tx = tx or english()
+    unit_label = unit_text(unit, tx)
     figure = go.Figure()
     if time_basis == PERIOD_BASIS:
-        _period_bars(figure, frame, unit)
+        _period_bars(figure, frame, unit_label, tx)
     else:
         dotted = time_basis == FIVE_YEARLY
         for country, rows in frame.groupby("country", sort=False):
             rows = rows.sort_values("year")
+            name = tx.country(country)
             figure.add_trace(go.Scatter(
-                x=rows["year"], y=rows["value"], name=country_name(country), mode="lines+markers",
+                x=rows["year"], y=rows["value"], name=name, mode="lines+markers",
                 line=dict(color=colour(country), width=4, dash="dot" if dotted or estimate else "solid"),
-                marker=dict(size=11 if dotted else 6), connectgaps=False,
-                hovertemplate=f"{country_name(country)} %{{x}}: %{{y:,.4~g}} {unit}<extra></extra>"))
-        _flag_markers(figure, frame)
-        figure.update_xaxes(title_text="Year", dtick=5 if dotted else None)
-    figure.update_yaxes(title_text=unit, rangemode="tozero" if (frame["value"].dropna() >= 0).all() else None)
-    if estimate and "estimate" not in title:
-        title += " (modelled estimates)"
-    figure = house_style(figure, title, source, height=520)
+                marker=dict(size=11 if dotted else 8, symbol=symbol(country), line=dict(width=1, color="#1f2933")),
+                connectgaps=False,
+                hovertemplate=f"{name} %{{x}}: %{{y:,.4~g}} {unit_label}<extra></extra>"))
+        _flag_markers(figure, frame, tx)
+        figure.update_xaxes(title_text=tx("trends.axis_year"), dtick=5 if dotted else None)
+    figure.update_yaxes(title_text=unit_label, rangemode="tozero" if (frame["value"].dropna() >= 0).all() else None)
+    # An indicator whose name already says it is an estimate is not told so twice.
+    if estimate and tx("trends.estimate_stem").lower() not in title.lower():
+        title = tx("trends.modelled_title", title=title)
+    figure = house_style(figure, title, source, height=520, tx=tx)
     # Legend on the right: below the plot it collides with the axis title on small screens.
     figure.update_layout(showlegend=True, legend=dict(x=1.01, y=1, xanchor="left", font=dict(size=16)),
-                         margin=dict(r=10), hovermode="x unified" if time_basis != PERIOD_BASIS else "closest")
+                         margin=dict(r=10), hovermode="x unified" if time_basis != PERIOD_BASIS else "closest",
+                         separators=tx.plotly_separators)
     return figure
 
 
-def _period_bars(figure: go.Figure, frame: pd.DataFrame, unit: str) -> None:
+def _period_bars(figure: go.Figure, frame: pd.DataFrame, unit_label: str, tx: Texts) -> None:
     frame = frame.assign(period=frame["year"].map(lambda y: f"{y - 5}–{y}"))
     periods = sorted(frame["period"].unique())
     for country, rows in frame.groupby("country", sort=False):
+        name = tx.country(country)
         figure.add_trace(go.Bar(
-            x=rows["period"], y=rows["value"], name=country_name(country), marker_color=colour(country),
-            hovertemplate=f"{country_name(country)}, %{{x}}: %{{y:,.0f}} {unit}<extra></extra>"))
+            x=rows["period"], y=rows["value"], name=name, marker_color=colour(country),
+            marker_pattern=dict(shape=pattern(country), fillmode="overlay", fgcolor="#ffffff", solidity=0.3),
+            marker_line=dict(width=1, color="#1f2933"),
+            hovertemplate=f"{name}, %{{x}}: %{{y:,.0f}} {unit_label}<extra></extra>"))
     figure.update_layout(barmode="group")
-    figure.update_xaxes(title_text="Five-year period", categoryorder="array", categoryarray=periods)
+    figure.update_xaxes(title_text=tx("trends.axis_period"), categoryorder="array", categoryarray=periods)
 
 
-def _flag_markers(figure: go.Figure, frame: pd.DataFrame) -> None:
-    for flag, (symbol, meaning) in FLAG_MARKERS.items():
+def _flag_markers(figure: go.Figure, frame: pd.DataFrame, tx: Texts) -> None:
+    for flag, (symbol, key) in FLAG_MARKERS.items():
         flagged = frame[frame["flag"] == flag]
         if flagged.empty:
             continue
+        meaning = tx(key)
         figure.add_trace(go.Scatter(
             x=flagged["year"], y=flagged["value"], mode="markers", name=meaning,
             marker=dict(symbol=symbol, size=14, color="#1f2933", line=dict(width=2)),

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components.countries import KOSOVO_FOOTNOTE
+from components import language_ui
 from components.dataset import Dataset, load_dataset, read_data_snapshot
 from components.formatting import source_line
 from components.settings import data_dir
@@ -42,20 +42,19 @@ def file_notices(data: Dataset) -> None:
         return
     stand_ins = [report for report in broken if report.last_good]
     left_out = [report for report in broken if not report.last_good]
+    tx = language_ui.current()
     parts = []
     if stand_ins:
-        names = ", ".join(f"**{r.file}** (last good version {r.last_good})" for r in stand_ins)
-        parts.append(f"{len(stand_ins)} data file(s) were replaced by a version that cannot be "
-                     f"used, so the dashboard keeps showing their last good version: {names}.")
+        names = ", ".join(f"**{r.file}** ({tx('notices.last_good_version', label=r.last_good)})"
+                          for r in stand_ins)
+        parts.append(tx("notices.stand_ins", count=len(stand_ins), names=names))
     if left_out:
         names = ", ".join(f"**{report.file}**" for report in left_out)
-        parts.append(f"{len(left_out)} data file(s) could not be used and are left out: {names}. "
-                     "All other data is shown.")
+        parts.append(tx("notices.left_out", count=len(left_out), names=names))
     # The most specific problem first: a row-level one explains more than the file summary.
     problems = (left_out or stand_ins)[0].problems
     first = next((p for p in problems if p.check != "no-valid-rows"), problems[0])
-    parts.append(f"What to fix first: {first.message} See **Data & sources → Data files** for "
-                 "every problem and how to fix it.")
+    parts.append(tx("notices.fix_first", message=first.message))
     slot.warning(" ".join(parts), icon="⚠️")
 
 
@@ -75,12 +74,13 @@ def _watch(folder: str, shown: str) -> None:
 
 def source_caption(data: Dataset, source_ids, years=None) -> None:
     ids = [source_ids] if isinstance(source_ids, str) else list(dict.fromkeys(source_ids))
-    lines = [source_line(data.source(source_id), years) for source_id in ids]
+    tx = language_ui.current()
+    lines = [source_line(data.source(source_id), years, tx) for source_id in ids]
     st.caption("  \n".join(lines))
 
 
 def kosovo_footnote() -> None:
-    st.caption(KOSOVO_FOOTNOTE)
+    st.caption(language_ui.current()("countries.kosovo_footnote"))
 
 
 def table(frame: pd.DataFrame, **kwargs) -> None:

@@ -20,6 +20,7 @@ from components import contract as c
 from components.boundary_files import read_boundaries
 from components.file_formats import content_kind, decode
 from components.history import write_atomically
+from components.i18n import Phrase
 from components.observations import read_observations
 
 # What each kind of content becomes: (folder in data/, suffix of the stored file).
@@ -32,7 +33,7 @@ _UNSAFE_NAME = re.compile(r"[/\\\x00]|(^|[/\\])\.\.($|[/\\])|^\s*$")
 @dataclass
 class UploadCheck:
     accepted: bool
-    message: str  # one sentence for the person who uploaded
+    message: str  # one sentence for the person who uploaded (a Phrase: tx.say(message) on screen)
     kind: tuple[str, str] | None = None
     report: c.FileReport | None = None
 
@@ -41,26 +42,22 @@ def check_upload(data: bytes, uploaded_name: str, indicators: pd.DataFrame) -> U
     """Accept the upload only if it is a data file that loads; say why not otherwise."""
     if _UNSAFE_NAME.search(uploaded_name or "") or uploaded_name.startswith("."):
         # The name is not echoed back: it is the one thing here an attacker fully controls.
-        return UploadCheck(False, "The file name contains folder parts ('/', '\\' or '..') or "
-                           "starts with a dot. Rename the file on your computer and upload again.")
+        return UploadCheck(False, Phrase("upload.check.unsafe_name"))
     if len(data) > c.MAX_FILE_BYTES:
-        return UploadCheck(False, f"The file is {len(data) / 2**20:.1f} MB; files up to "
-                           f"{c.MAX_FILE_MB} MB are accepted. Split it into smaller files.")
+        return UploadCheck(False, Phrase("upload.check.too_large", size=f"{len(data) / 2**20:.1f}",
+                                         limit=c.MAX_FILE_MB))
     kind = content_type(data)
     if kind is None:
-        return UploadCheck(False, "This is not a CSV, an .xlsx workbook or a GeoJSON file (judged "
-                           "from its content, not its name). Save the data from Excel as "
-                           "'CSV UTF-8' or as a workbook, or export the map layer as GeoJSON.")
+        return UploadCheck(False, Phrase("upload.check.not_data"))
     folder, _ = kind
     if folder == "observations":
         _, _, report = read_observations(data, uploaded_name, indicators)
     else:
         _, report = read_boundaries(data, uploaded_name)
     if report.rejected:
-        return UploadCheck(False, "The file was checked and cannot be used; nothing was stored. "
-                           "Fix the problems below and upload it again.", kind, report)
-    return UploadCheck(True, f"The file passed the checks ({report.status}, "
-                       f"{report.rows_loaded} rows).", kind, report)
+        return UploadCheck(False, Phrase("upload.check.rejected"), kind, report)
+    return UploadCheck(True, Phrase("upload.check.passed", status=Phrase(c.STATUS_KEYS[report.status]),
+                                    rows=report.rows_loaded), kind, report)
 
 
 def content_type(data: bytes) -> tuple[str, str] | None:

@@ -16,6 +16,9 @@ from components.countries import KOSOVO, REGION
 # Sources that count Kosovo inside Serbia: Serbia's denominator must then include Kosovo.
 KOSOVO_IN_SERBIA_SOURCES = {"un_desa_ims2020", "derived"}
 
+# The units and short names below are stable English keys, like the catalogue's units: charts and
+# tables show them in the reader's language (charts.unit_text, charts.panel_title; locale tables
+# [charts.units] and [charts.panels]), and CSV downloads keep them as they are.
 PER_POPULATION = {
     # unit of the indicator -> (factor, unit of the per-population figure)
     "persons": (100, "% of residents"),

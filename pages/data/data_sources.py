@@ -1,113 +1,158 @@
-"""Data & sources: where every number comes from, what it means, what is covered, and file health."""
+"""Data & sources: where every number comes from, what it means, what is covered, file health, languages."""
 
+import pandas as pd
 import streamlit as st
 
-from components import admin, contract, history, metrics, ui
-from components.countries import KOSOVO_FOOTNOTE, NORTH_MACEDONIA_NOTE, REGION
+from components import admin, contract, history, i18n, language_ui, metrics, ui
+from components.contract import status_in
+from components.country_names import unreviewed_names
 from components.dataset import CONFLICT_RULE, read_data_snapshot
 from components.settings import data_dir
 from components.validation_report import (conflicts_table, file_details, file_table,
-                                          problems_csv, problems_table, report_workbook,
+                                          problems_csv, problems_table, report_workbook, say,
                                           worth_a_look)
 
+tx = language_ui.current()
 data = ui.dataset()
 ui.file_notices(data)
 
-st.title("Data & sources")
-st.markdown("Every figure in this dashboard comes from one of the published sources below. "
-            "Modelled figures are marked as estimates wherever they appear.")
+st.title(tx("data_page.title"))
+st.markdown(tx("data_page.intro"))
 
-sources_tab, indicators_tab, coverage_tab, files_tab, credits_tab = st.tabs(
-    ["Sources", "Indicators", "Coverage", "Data files", "Credits"])
+sources_tab, indicators_tab, coverage_tab, files_tab, credits_tab, languages_tab = st.tabs(
+    [tx(f"data_page.tabs.{name}")
+     for name in ("sources", "indicators", "coverage", "files", "credits", "languages")])
+
+
+def headed(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """The catalogue's column names as headings in the reader's language."""
+    return frame.rename(columns=lambda name: tx.get(f"data_page.{table}.{name}", name))
+
+
+def described(indicators: pd.DataFrame) -> pd.DataFrame:
+    """The indicator catalogue's words in the reader's language; ids, codes and sources unchanged."""
+    words = indicators.copy()
+    words["label"] = [tx.indicator(i, label) for i, label in zip(words["id"], words["label"])]
+    words["definition"] = [tx.definition(i, text) for i, text in zip(words["id"], words["definition"])]
+    words["notes"] = [tx.get(f"indicators.{i}.notes", text) for i, text in zip(words["id"], words["notes"])]
+    words["unit"] = words["unit"].map(tx.unit)
+    words["migration_type"] = words["migration_type"].map(tx.migration_type)
+    words["measure"] = words["measure"].map(lambda m: tx.get(f"measures.{m}", m))
+    words["estimate"] = words["estimate"].map(lambda e: tx.get(f"data_page.answers.{e}", e))
+    words["time_basis"] = words["time_basis"].map(lambda t: tx.get(f"data_page.time_basis.{t}", t))
+    return words
+
 
 with sources_tab:
-    st.subheader("Sources catalogue")
-    ui.table(data.sources.rename(columns=str.capitalize),
-             column_config={"Url": st.column_config.LinkColumn("URL")})
+    st.subheader(tx("data_page.sources_title"))
+    url = tx("data_page.source_columns.url")
+    ui.table(headed(data.sources, "source_columns"), column_config={url: st.column_config.LinkColumn(url)})
 
 with indicators_tab:
-    st.subheader("Indicator definitions")
+    st.subheader(tx("data_page.indicators_title"))
     columns = ["id", "label", "definition", "unit", "migration_type", "measure", "estimate",
                "time_basis", "source_id", "notes"]
-    ui.table(data.indicators[columns])
-    st.caption("Stocks count people at a moment; flows count moves during a period. "
-               "Emigrants are people born in a country who live elsewhere: not the same as the "
-               "diaspora, which also counts their descendants.")
+    ui.table(headed(described(data.indicators)[columns], "indicator_columns"))
+    st.caption(tx("data_page.indicators_caption"))
 
 with coverage_tab:
-    st.subheader("Coverage: years with data, by indicator and country")
-    st.caption("Each cell gives the first and last year and, in brackets, the number of years. "
-               "An empty cell means the sources hold nothing for that country.")
-    ui.table(metrics.coverage_matrix(data.observations, data.indicators).reset_index(names="Indicator"))
+    st.subheader(tx("data_page.coverage_title"))
+    st.caption(tx("data_page.coverage_caption"))
+    ui.table(metrics.coverage_matrix(data.observations, described(data.indicators))
+             .reset_index(names=tx("data_page.coverage_indicator")))
 
 with files_tab:
-    st.subheader("Data files and their validation status")
-    st.caption("Drop CSV or Excel (.xlsx) files into data/observations/ and GeoJSON files into "
-               "data/boundaries/: they are checked and appear here, and on every page, within a "
-               "few seconds. 'Detected' says how each file was read.")
-    ui.table(file_table(data.reports))
-    problems = problems_table(data.reports)
+    st.subheader(tx("data_page.files_title"))
+    st.caption(tx("data_page.files_caption", detected=tx("status.file_columns.detected")))
+    ui.table(file_table(data.reports, tx))
+    problems = problems_table(data.reports, tx)
     if problems.empty:
-        st.success("Every file passed every check.")
+        st.success(tx("data_page.all_passed"))
     else:
-        st.markdown(f"**{len(problems)} problem(s) found.** Each names the file, row and column, "
-                    "what was found, what was expected and how to fix it.")
+        st.markdown(tx("data_page.problems_found", count=len(problems)))
         ui.table(problems)
-    st.download_button("Download the validation report (Excel)",
-                       report_workbook(data.reports, data.conflicts),
+    st.download_button(tx("data_page.download_workbook"),
+                       report_workbook(data.reports, data.conflicts, tx),
                        file_name="validation_report.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     if not problems.empty:
-        st.download_button("Download the problems (CSV)", problems_csv(data.reports),
+        st.download_button(tx("data_page.download_csv"), problems_csv(data.reports, tx),
                            file_name="validation_report.csv", mime="text/csv")
 
     notable = [report for report in data.reports if worth_a_look(report)]
     if notable:
-        st.markdown("**How each file was read, and what to fix**")
-    icons = {"loaded": ":material/check_circle:", "loaded with warnings": ":material/warning:",
-             "rejected": ":material/block:", "serving last good version": ":material/history:"}
+        st.markdown(tx("data_page.details_title"))
+    icons = {contract.LOADED: ":material/check_circle:", contract.WARNINGS: ":material/warning:",
+             contract.REJECTED: ":material/block:", contract.LAST_GOOD: ":material/history:"}
     for report in notable:
-        read, fixes = file_details(report)
-        with st.expander(f"{report.file} — {report.status}", icon=icons.get(report.status),
-                         expanded=report.broken):
-            st.markdown("\n".join(f"- {line}" for line in read) or "- nothing to note")
+        read, fixes = file_details(report, tx=tx)
+        with st.expander(f"{report.file} — {status_in(report.status, tx)}",
+                         icon=icons.get(report.status), expanded=report.broken):
+            st.markdown("\n".join(f"- {line}" for line in read) or f"- {tx('data_page.nothing_to_note')}")
             if fixes:
-                st.markdown("**What to fix**\n" + "\n".join(f"- {line}" for line in fixes))
+                st.markdown(tx("data_page.what_to_fix") + "\n" + "\n".join(f"- {line}" for line in fixes))
 
-    st.markdown("**Conflicts between files**")
-    st.caption(CONFLICT_RULE)
+    st.markdown(tx("data_page.conflicts_title"))
+    st.caption(tx.say(CONFLICT_RULE))
     if data.conflicts.empty:
-        st.caption("No two files give different values for the same figure.")
+        st.caption(tx("data_page.no_conflicts"))
     else:
-        ui.table(conflicts_table(data.conflicts))
+        ui.table(conflicts_table(data.conflicts, tx))
 
-    st.markdown("**Earlier versions: put one back**")
-    st.caption(f"The last {contract.HISTORY_KEEP} good versions of every file are kept in "
-               "data/.history/. When a file is replaced by a broken one, the last good version "
-               "is shown until the file is fixed.")
+    st.markdown(tx("data_page.history.title"))
+    st.caption(tx("data_page.history.caption", keep=contract.HISTORY_KEEP))
     if message := st.session_state.pop("restored_message", None):
-        st.success(message)
+        st.success(say(message, tx))
     versions = history.all_versions(data_dir())
     current = {entry.key: entry.digest for entry in read_data_snapshot(data_dir()).files}
+
+    def version_label(version: history.Version) -> str:
+        label = f"{version.folder}/{version.name} — {say(version.label, tx)}"
+        in_use = current.get(f"{version.folder}/{version.name}", "").startswith(version.digest)
+        return label + (f" — {tx('data_page.history.in_use')}" if in_use else "")
+
     if not versions:
-        st.caption("No versions kept yet.")
+        st.caption(tx("data_page.history.none_kept"))
     elif not admin.may_change_data():
-        st.caption("Sign in as staff (below) to put back an earlier version.")
+        st.caption(tx("data_page.history.sign_in_first"))
     else:
-        version = st.selectbox(
-            "Version", versions, key="rollback_version",
-            format_func=lambda v: f"{v.folder}/{v.name} — {v.label}"
-            + (" — in use now" if current.get(f"{v.folder}/{v.name}", "").startswith(v.digest) else ""))
-        if st.button("Put this version back", key="rollback"):
+        version = st.selectbox(tx("data_page.history.version"), versions, key="rollback_version",
+                               format_func=version_label)
+        if st.button(tx("data_page.history.put_back"), key="rollback"):
             history.restore(data_dir(), version)
-            st.session_state["restored_message"] = (
-                f"{version.name}: the version {version.label} is back in data/{version.folder}/.")
+            # A Phrase, so that it is said in whatever language the page shows after the rerun.
+            st.session_state["restored_message"] = i18n.Phrase(
+                "data_page.history.restored", name=version.name, version=version.label,
+                folder=version.folder)
             st.rerun()
-    admin.sign_in_box()
+    admin.sign_in_box(tx)
 
 with credits_tab:
-    st.subheader("Licences and credits")
+    st.subheader(tx("data_page.credits_title"))
     for source in data.sources.itertuples():
-        st.markdown(f"- **{source.publisher}** — {source.dataset}. {source.credit} Licence: {source.licence}.")
-    st.caption(NORTH_MACEDONIA_NOTE)
-    st.caption(KOSOVO_FOOTNOTE)
+        st.markdown("- " + tx("data_page.credit_line", publisher=source.publisher, dataset=source.dataset,
+                              credit=source.credit, licence=source.licence))
+    st.caption(tx("countries.north_macedonia_note"))
+    st.caption(tx("countries.kosovo_footnote"))
+
+with languages_tab:
+    st.subheader(tx("data_page.languages.title"))
+    st.markdown(tx("data_page.languages.intro"))
+    answers = {True: tx("data_page.answers.yes"), False: tx("data_page.answers.no")}
+    languages = pd.DataFrame([{
+        "language": name, "code": code, "reviewed": answers[i18n.texts(code).reviewed],
+        "reviewed_by": (tx("data_page.languages.source_text") if code == i18n.DEFAULT
+                        else i18n.texts(code).meta.get("reviewed_by", "")),
+    } for code, name in i18n.LANGUAGES.items()])
+    ui.table(headed(languages, "languages.columns"))
+    unreviewed = pd.DataFrame([{
+        "country": f"{tx.country(row['iso3'])} ({row['iso3']})",
+        "language": i18n.LANGUAGES.get(row["language"], row["language"]),
+        "name": row["name"], "note": row.get("note", ""),
+    } for row in unreviewed_names()], columns=["country", "language", "name", "note"])
+    st.markdown(tx("data_page.languages.names_title", count=len(unreviewed)))
+    if unreviewed.empty:
+        st.caption(tx("data_page.languages.names_all_reviewed"))
+    else:
+        ui.table(headed(unreviewed, "languages.name_columns"))
+    st.info(tx("data_page.languages.how_to_report"), icon=":material/edit_note:")

@@ -4,27 +4,22 @@ import hashlib
 
 import streamlit as st
 
-from components import actor_map, actors, ui
+from components import actor_map, actors, language_ui, ui
 from components.actors_ui import (add_your_initiative, chosen_entry, entry_details, file_problems, filters,
                                   load_actors, map_legend)
-from components.countries import KOSOVO_FOOTNOTE
 
+tx = language_ui.current()
 data = ui.dataset()
 ui.file_notices(data)
 entries, report = load_actors()
 
-st.title("Actors & initiatives")
-st.markdown(
-    "Who is working on migration in the region, and examples of good local practice. The first "
-    "entries are the organisations and examples named at the regional meeting on circular "
-    "migration in Belgrade on 27 November 2025; each one quotes the sentence of the source it "
-    "rests on. Staff can add more (see **Add your initiative** below)."
-)
-file_problems(report)
+st.title(tx("nav.actors"))
+st.markdown(tx("actors.intro"))
+file_problems(report, tx)
 if entries.empty and not report.problems:
-    st.info("No actors file in data/actors/ yet: download the template below, fill it in and drop it there.")
+    st.info(tx("actors.no_file"))
 
-countries, kinds, topics, text, without_country = filters()
+countries, kinds, topics, text, without_country = filters(tx)
 shown = actors.filter_actors(entries, countries, kinds, topics, text, without_country)
 # A new filter gives a new table and map, so a selection never points at a row that moved.
 suffix = hashlib.sha1(repr((countries, kinds, topics, text, without_country)).encode()).hexdigest()[:10]
@@ -33,30 +28,28 @@ chosen = chosen_entry(shown, table_key, map_key)
 
 listing, geography = st.columns([3, 2], gap="medium")
 with listing:
-    st.markdown(f"**{len(shown)} of {len(entries)} entries** · click a row for its details")
-    st.dataframe(actors.table_view(shown), hide_index=True, width="stretch", height=420,
+    st.markdown(tx("actors.count", shown=tx.number(len(shown)), total=tx.number(len(entries))))
+    st.dataframe(actors.table_view(shown, tx), hide_index=True, width="stretch", height=420,
                  on_select="rerun", selection_mode="single-row", key=table_key,
-                 column_config={"Name": st.column_config.TextColumn(width=235),
-                                "Kind": st.column_config.TextColumn(width=135),
-                                "Where": st.column_config.TextColumn(width=160)})
+                 column_config={tx("actors.table.name"): st.column_config.TextColumn(width=235),
+                                tx("actors.table.kind"): st.column_config.TextColumn(width=135),
+                                tx("actors.table.where"): st.column_config.TextColumn(width=160)})
 boundaries = data.boundaries.get("region_countries", {"features": []})
 with geography:
-    st.pydeck_chart(actor_map.actors_map(shown, boundaries, highlight=chosen),
+    st.pydeck_chart(actor_map.actors_map(shown, boundaries, highlight=chosen, tx=tx),
                     on_select="rerun", selection_mode="single-object", height=actor_map.MAP_HEIGHT,
                     width="stretch", key=map_key)
-    map_legend(shown["kind"].unique())
+    map_legend(shown["kind"].unique(), tx)
     missing = actor_map.unmapped(shown, boundaries)
     if len(missing):
-        st.caption("In the table but not on the map, because the source names no country: "
-                   + ", ".join(missing["name"]) + ".")
+        st.caption(tx("actors.unmapped", names=", ".join(missing["name"])))
 
-st.subheader("Details")
+st.subheader(tx("actors.details.header"))
 if chosen is None:
-    st.info("Click a row in the table or a marker on the map to see the entry's details and the "
-            "sentence of the source it rests on.")
+    st.info(tx("actors.details.hint"))
 else:
     with st.container(border=True, key="actor_details"):
-        entry_details(shown[shown["id"] == chosen].iloc[0].to_dict())
+        entry_details(shown[shown["id"] == chosen].iloc[0].to_dict(), tx)
 
-add_your_initiative()
-st.caption(KOSOVO_FOOTNOTE)
+add_your_initiative(tx)
+ui.kosovo_footnote()

@@ -2,70 +2,79 @@
 
 import streamlit as st
 
-from components import chart_ui, filter_ui, scenes, ui, views
-from components.corridors import legend_html
-from components.countries import REGION, country_name
-from components.formatting import format_number, source_line
+from components import chart_ui, filter_ui, language_ui, scenes, ui, views
+from components.corridors import legend_html, percent
+from components.countries import REGION
+from components.formatting import format_number
 
+tx = language_ui.current()
 data = ui.dataset()
 ui.file_notices(data)
-st.title("Diaspora corridors")
+st.title(tx("corridors.page_title"))
 
 bilateral = views.indicators_with_partners(data.observations)
 selection = filter_ui.shared_filters(data, year="single", indicator_filter=bilateral.__contains__)
 meta = data.indicator(selection.indicator)
 if not meta or selection.year is None:
-    st.info("No indicator of this migration type has partner countries. Choose Emigration or Immigration.")
+    st.info(tx("corridors.no_partner_indicator", emigration=tx.migration_type("Emigration"),
+               immigration=tx.migration_type("Immigration")))
     st.stop()
 
 default_origin = selection.countries[0] if selection.countries else "MDA"
-origin = st.sidebar.selectbox("Country", list(REGION), format_func=country_name, key="origin",
-                              index=None if "origin" in st.session_state else list(REGION).index(default_origin),
-                              persist_state="session") if False else None
 filter_ui.page_option("origin", list(REGION), default_origin)
-origin = st.sidebar.selectbox("Country of the corridors", list(REGION), format_func=country_name,
+origin = st.sidebar.selectbox(tx("corridors.origin"), list(REGION), format_func=tx.country,
                               key="origin", persist_state="session")
 years = filter_ui.years_of(data, selection.indicator)
 filter_ui.page_option("since", years, years[0])
-since = st.sidebar.select_slider("Compare with", years, key="since", persist_state="session")
+since = st.sidebar.select_slider(tx("corridors.since"), years, key="since", persist_state="session")
 
 outward = meta["migration_type"] == "Emigration"
 partners = views.partners(data.observations, selection.indicator, origin, selection.year)
 source = data.source(meta["source_id"])
 unit = meta["unit"]
-arrow = f"{country_name(origin)} → partner countries" if outward else f"partner countries → {country_name(origin)}"
-st.subheader(f"{meta['label']}: {arrow}, {selection.year}")
+label = tx.indicator(selection.indicator, meta["label"])
+direction = tx("corridors.outward" if outward else "corridors.inward", country=tx.country(origin))
+st.subheader(tx("corridors.subheader", indicator=label, direction=direction, year=selection.year))
 if partners.empty:
-    st.info(f"{source.get('short', 'The source')} has no partner-country figures for "
-            f"{country_name(origin)} in {selection.year}."
-            + (" UN DESA counts Kosovo inside Serbia." if origin == "XKX" else ""))
+    st.info(tx("corridors.no_partners", source=source.get("short") or tx("corridors.the_source"),
+               country=tx.country(origin), year=selection.year)
+            + (" " + tx("corridors.kosovo_in_serbia") if origin == "XKX" else ""))
 else:
     total = views.country_totals(data.observations, selection.indicator, [origin], (selection.year,) * 2)
     if len(total):
-        st.metric(f"Total, {selection.year}", format_number(total["value"].iloc[0], unit))
-    scene = scenes.corridor_scene(data, selection.indicator, origin, selection.year)
-    st.markdown(legend_html(partners, unit), unsafe_allow_html=True)
+        st.metric(tx("corridors.total", year=selection.year), format_number(total["value"].iloc[0], unit, tx))
+    # The memo takes its arguments by position only; the language is one of them.
+    scene = scenes.corridor_scene(data, selection.indicator, origin, selection.year, tx)
+    st.markdown(legend_html(partners, unit, tx), unsafe_allow_html=True)
     chart_ui.show_chart(scene.figure, scene.table, source_lines=scene.source_lines, alt=scene.alt, token=scene.token,
-                        file_name=f"corridors_{origin}_{selection.indicator}_{selection.year}.csv", key="corridors")
+                        file_name=f"corridors_{origin}_{selection.indicator}_{selection.year}.csv", key="corridors",
+                        tx=tx)
     top = partners.head(10)
     left, right = st.columns(2, gap="large")
     with left:
-        st.subheader("Largest partners")
-        ranked = top.assign(country=top["partner"].map(country_name),
-                            people=top["value"].map(lambda v: format_number(v, unit)),
-                            share=top["share"].map(lambda s: f"{s:.1f}%"))
-        st.table(ranked.set_index("rank")[["country", "people", "share"]])
+        st.subheader(tx("corridors.largest"))
+        ranked = top.assign(country=top["partner"].map(tx.country),
+                            people=top["value"].map(lambda v: format_number(v, unit, tx)),
+                            share=top["share"].map(lambda s: percent(s, tx)))
+        ranked = ranked.set_index("rank")[["country", "people", "share"]]
+        st.table(ranked.rename_axis(tx("corridors.columns.rank"))
+                 .rename(columns=lambda column: tx(f"corridors.columns.{column}")))
     with right:
-        st.subheader(f"Change from {since} to {selection.year}")
+        st.subheader(tx("corridors.change_title", since=since, year=selection.year))
         change = views.change_between(data.observations, selection.indicator, origin, since, selection.year).head(10)
-        shown = change.assign(country=change["partner"].map(country_name))
+        shown = change.assign(country=change["partner"].map(tx.country))
         for column in (str(since), str(selection.year), "change"):
-            shown[column] = shown[column].map(lambda v: format_number(v, unit))
-        shown["change %"] = change["change_pct"].map(lambda v: "no figure" if v != v else f"{v:+.0f}%")
-        st.table(shown.set_index("country")[[str(since), str(selection.year), "change", "change %"]])
+            shown[column] = shown[column].map(lambda v: format_number(v, unit, tx))
+        shown["change_pct"] = change["change_pct"].map(
+            lambda v: tx("corridors.no_figure") if v != v
+            else tx("numbers.percent", value=("+" if v > 0 else "") + tx.number(v, 0)))
+        shown = shown.set_index("country")[[str(since), str(selection.year), "change", "change_pct"]]
+        st.table(shown.rename_axis(tx("corridors.columns.country"))
+                 .rename(columns={"change": tx("corridors.columns.change"),
+                                  "change_pct": tx("corridors.columns.change_pct")}))
 if meta.get("estimate") == "yes":
-    st.caption("These are modelled estimates, not counts.")
+    st.caption(tx("corridors.estimates"))
 if source.get("id") in views.KOSOVO_IN_SERBIA_SOURCES:
-    st.caption("UN DESA counts Kosovo inside Serbia.")
+    st.caption(tx("corridors.kosovo_in_serbia"))
 ui.kosovo_footnote()
 filter_ui.publish(selection, origin=origin, since=since)

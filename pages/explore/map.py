@@ -2,28 +2,31 @@
 
 import streamlit as st
 
-from components import chart_ui, filter_ui, scenes, ui, views
+from components import chart_ui, filter_ui, language_ui, scenes, ui, views
+from components.countries import REGION
 
+tx = language_ui.current()
 data = ui.dataset()
 ui.file_notices(data)
-st.title("Map of the region")
+st.title(tx("map.page_title"))
 
 mappable = views.indicators_with_totals(data.observations)
 selection = filter_ui.shared_filters(data, year="single", indicator_filter=mappable.__contains__,
                                      views=["absolute", "per_population"])
 meta = data.indicator(selection.indicator)
 if not meta or selection.year is None:
-    st.info("There is no country-level figure of this migration type to map. Choose another type.")
+    st.info(tx("map.nothing_to_map"))
     st.stop()
 if not selection.countries:
-    st.info("No country is chosen, so all ten are shown.")
+    st.info(tx("map.all_countries_shown", count=len(REGION)))
 
-scene = scenes.map_scene(data, selection.indicator, selection.year, tuple(selection.countries), selection.view)
+# The memo takes its arguments by position only; the language is one of them.
+scene = scenes.map_scene(data, selection.indicator, selection.year, tuple(selection.countries), selection.view, tx)
 for note in scene.notes:
     st.info(note)
 chart_ui.show_chart(scene.figure, scene.table, source_lines=scene.source_lines, alt=scene.alt, token=scene.token,
-                    file_name=f"map_{selection.indicator}_{selection.year}.csv", key="map")
+                    file_name=f"map_{selection.indicator}_{selection.year}.csv", key="map", tx=tx)
 if meta["source_id"] in views.KOSOVO_IN_SERBIA_SOURCES:
-    st.caption("UN DESA counts Kosovo inside Serbia, so Kosovo* shows no figure of its own here.")
+    st.caption(tx("map.kosovo_in_serbia", kosovo=tx.country("XKX")))
 ui.kosovo_footnote()
 filter_ui.publish(selection)

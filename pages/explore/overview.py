@@ -2,61 +2,55 @@
 
 import streamlit as st
 
-from components import charts, metrics, ui
+from components import charts, language_ui, metrics, ui
 from components.countries import WESTERN_BALKANS
 from components.formatting import format_number, short_source, source_line
 
+tx = language_ui.current()
 data = ui.dataset()
 ui.file_notices(data)
 
-st.title("Mobility in South-East Europe")
-st.markdown(
-    "How many people from the region live abroad, where migration is heading, and what it sends "
-    "home. Every figure is from a published source named underneath it."
-)
 
-st.header("Do one in five people from the Western Balkans live abroad?")
+def percent(value: float) -> str:
+    return tx("numbers.percent", value=tx.number(value, 1))
+
+
+st.title(tx("overview.title"))
+st.markdown(tx("overview.intro"))
+
+st.header(tx("overview.claim_header"))
 claim = metrics.western_balkans_claim(data.observations)
 if claim.region_share is None:
-    st.info("The UN DESA migrant stock or population data is not loaded, so this cannot be checked.")
+    st.info(tx("overview.claim_missing"))
 else:
     lead, chart = st.columns([1, 2], gap="large")
     with lead:
-        st.metric(f"Western Balkans, {claim.year}",
-                  f"{claim.region_share:.1f}%",
-                  help=data.indicator("share_of_native_born_abroad").get("definition"))
+        definition = data.indicator("share_of_native_born_abroad").get("definition", "")
+        st.metric(tx("overview.metric_label", year=claim.year), percent(claim.region_share),
+                  help=tx.definition("share_of_native_born_abroad", definition))
         low, high = claim.by_country["share"].min(), claim.by_country["share"].max()
-        st.markdown(
-            f"The regional meeting in Belgrade heard that *around 20% of the population in "
-            f"Western Balkan countries lives outside their country of origin*. UN DESA's "
-            f"{claim.year} figures put it at **{claim.region_share:.1f}%** for the region as a "
-            f"whole ({format_number(claim.emigrants)} of {format_number(claim.native_born)} people "
-            f"born there): **{claim.verdict}**. By country it ranges from {low:.1f}% to {high:.1f}%."
-        )
-        st.caption(
-            "Definition: emigrants ÷ everyone born in the country (emigrants + residents − "
-            "immigrants). Western Balkans = Albania, Bosnia and Herzegovina, Kosovo*, Montenegro, "
-            "North Macedonia and Serbia; UN DESA counts Kosovo inside Serbia. Measured against "
-            "residents instead, the shares are higher (see the table below)."
-        )
+        st.markdown(tx("overview.claim_text", year=claim.year, share=percent(claim.region_share),
+                       emigrants=format_number(claim.emigrants, tx=tx),
+                       native_born=format_number(claim.native_born, tx=tx),
+                       verdict=claim.verdict, low=percent(low), high=percent(high)))
+        st.caption(tx("overview.claim_definition"))
     with chart:
         share = metrics.totals(data.observations, "share_of_native_born_abroad")
         share = share[share["year"] == claim.year][["country", "value"]].rename(columns={"value": "share"})
-        source = short_source(data.source("derived"), claim.year)
+        source = short_source(data.source("derived"), claim.year, tx)
+        meetings_figure = tx("numbers.percent", value=tx.number(metrics.CLAIM_SHARE))  # "20%", not "20.0%"
         figure = charts.share_abroad_bars(share, claim.year, metrics.CLAIM_SHARE,
-                                          "Meeting's figure: ~20%", source,
-                                          highlight=WESTERN_BALKANS)
+                                          tx("overview.reference_label", value=meetings_figure),
+                                          source, highlight=WESTERN_BALKANS, tx=tx)
         st.plotly_chart(figure, theme=None, config={"displayModeBar": False})
         ui.source_caption(data, "derived", claim.year)
 
-st.header("Each country at a glance")
-st.caption("The latest year with data for each figure. 'no data' means the source has no figure: "
-           "it is never shown as zero.")
+st.header(tx("overview.glance_header"))
+st.caption(tx("overview.glance_caption", no_data=tx("common.no_data")))
 headlines = metrics.headline_figures(data.observations, data.indicators)
-table, column_sources = metrics.headline_table(headlines)
+table, column_sources = metrics.headline_table(headlines, tx)
 st.table(table)
 for column, (source_id, years) in column_sources.items():
-    st.caption(f"**{column}** — {source_line(data.source(source_id), years)}")
-st.caption("UN DESA counts Kosovo inside Serbia: Serbia's emigrant figures and shares include Kosovo, "
-           "and Serbia's shares use the population of Serbia and Kosovo together.")
+    st.caption(f"**{column}** — {source_line(data.source(source_id), years, tx)}")
+st.caption(tx("overview.kosovo_in_serbia"))
 ui.kosovo_footnote()

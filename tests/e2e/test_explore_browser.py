@@ -56,7 +56,7 @@ def test_a_malformed_link_gives_the_default_view_with_a_notice(page, app_url):
     page.goto(f"{app_url}/map?countries=Atlantis&type=Teleportation&year=abc")
     _wait_for_charts(page)
     expect(page.get_by_text(re.compile("Unknown migration type")).first).to_be_visible(timeout=WAIT)
-    expect(page.get_by_text(re.compile("Unknown country in the link")).first).to_be_visible()
+    expect(page.get_by_text(re.compile("Unknown country")).first).to_be_visible()
 
 
 def test_the_profile_download_opens_offline_with_its_charts(page, app_url, tmp_path, browser):

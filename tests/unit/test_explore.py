@@ -48,8 +48,8 @@ def test_a_link_round_trips(options):
     ({"countries": "SRB,Atlantis"}, "Unknown country"),
     ({"type": "Teleportation"}, "Unknown migration type"),
     ({"indicator": "nonsense"}, "Unknown indicator"),
-    ({"indicator": "emigrant_stock", "year": "3020"}, "has no data here"),
-    ({"indicator": "emigrant_stock", "year": "abc"}, "has no data here"),
+    ({"indicator": "emigrant_stock", "year": "3020"}, "is not available"),
+    ({"indicator": "emigrant_stock", "year": "abc"}, "is not available"),
     ({"indicator": "net_migration", "type": "Net migration", "from": "2020", "to": "1990"}, "incomplete or reversed"),
     ({"view": "<script>"}, "Unknown view"),
 ])
