@@ -6,7 +6,7 @@ from components import admin, language_ui, theme_ui
 
 tx = language_ui.current()
 st.set_page_config(page_title=tx("nav.page_title"), page_icon="assets/favicon.png", layout="wide")
-theme_ui.readable_styles()
+theme_ui.accessible_page(tx.code)
 
 pages = [
     st.Page("pages/explore/overview.py", title=tx("nav.overview"), icon=":material/home:", url_path="overview", default=True),

@@ -21,13 +21,19 @@ FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=16, color="#1f2933
 
 
 def house_style(figure: go.Figure, title: str, source: str, height: int = 460,
-                tx: Texts | None = None) -> go.Figure:
-    """Title on top, source line underneath, large type that survives a projector."""
+                tx: Texts | None = None, title_width: int = 64) -> go.Figure:
+    """Title on top, source line underneath, large type that survives a projector.
+
+    Plotly cuts a long title off at the edge instead of wrapping it, and titles grow by a third
+    in some languages ("Удео особа рођених у свакој земљи које живе у иностранству"), so the
+    title is wrapped at `title_width` characters (about half for a chart in a half-width column).
+    """
     tx = tx or english()
+    lines = textwrap.wrap(title, title_width) or [title]
     figure.update_layout(
-        title=dict(text=title, x=0, xanchor="left", font=dict(size=22)),
-        font=FONT, height=height, plot_bgcolor="white", paper_bgcolor="white",
-        margin=dict(l=20, r=30, t=90, b=135), showlegend=len(figure.data) > 1,
+        title=dict(text="<br>".join(lines), x=0, xanchor="left", font=dict(size=22)),
+        font=FONT, height=height + 28 * (len(lines) - 1), plot_bgcolor="white", paper_bgcolor="white",
+        margin=dict(l=20, r=30, t=90 + 28 * (len(lines) - 1), b=135), showlegend=len(figure.data) > 1,
         separators=tx.plotly_separators,
     )
     # Anchored bottom-right so that long axis labels on the left never push it off the canvas.

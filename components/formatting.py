@@ -40,7 +40,11 @@ def source_line(source: dict, years: str | int | None = None, tx: Texts | None =
     tx = tx or english()
     if not source:
         return tx("sources.not_stated")
-    text = tx("sources.line", publisher=source["publisher"], dataset=source["dataset"],
+    # Publishers and dataset titles are proper names and stay as published; only this dashboard's
+    # own derived indicators have a description in their place, which is translated.
+    source_id = source.get("id", "")
+    text = tx("sources.line", publisher=tx.get(f"source_publishers.{source_id}", source["publisher"]),
+              dataset=tx.get(f"source_datasets.{source_id}", source["dataset"]),
               edition=source["edition"], licence=source["licence"])
     if years not in (None, ""):
         text += " " + tx("sources.line_year", years=years)
@@ -50,5 +54,6 @@ def source_line(source: dict, years: str | int | None = None, tx: Texts | None =
 def short_source(source: dict, years: str | int | None = None, tx: Texts | None = None) -> str:
     """The one-line credit printed inside a chart: 'Source: World Bank WDI · 2024'."""
     tx = tx or english()
-    text = tx("sources.short", name=source.get("short") or source.get("publisher", "not stated"))
+    name = source.get("short") or source.get("publisher", "not stated")
+    text = tx("sources.short", name=tx.get(f"source_names.{source.get('id', '')}", name))
     return text + (f" · {years}" if years not in (None, "") else "")

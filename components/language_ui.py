@@ -28,7 +28,7 @@ def picker() -> i18n.Texts:
     """The picker at the top of the sidebar; writes the choice into the URL so a copied link keeps it."""
     tx = current()
     codes = list(i18n.LANGUAGES)
-    st.sidebar.selectbox(f"🌐 {tx('language.label')}", codes, key=KEY, format_func=i18n.LANGUAGES.get,
+    st.sidebar.selectbox(f":material/language: {tx('language.label')}", codes, key=KEY, format_func=i18n.LANGUAGES.get,
                          help=tx("language.help"))
     tx = i18n.texts(st.session_state[KEY])
     st.query_params[KEY] = tx.code

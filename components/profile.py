@@ -149,7 +149,7 @@ def figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFra
         figure = trend(rows, title=tx("profile.chart_title", indicator=tx.indicator(indicator, meta["label"]),
                                       country=name),
                        unit=meta["unit"], source=source, time_basis=meta["time_basis"],
-                       estimate=meta["estimate"] == "yes", tx=tx)
+                       estimate=meta["estimate"] == "yes", tx=tx, title_width=34)  # two charts side by side
         result.append({"figure": figure, "source_id": meta["source_id"],
                        "table": rows.assign(indicator=indicator, unit=meta["unit"])})
     if len(profile.destinations):

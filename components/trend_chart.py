@@ -49,7 +49,7 @@ def time_basis_text(time_basis: str, tx: Texts | None = None) -> str:
 
 
 def trend(frame: pd.DataFrame, *, title: str, unit: str, source: str, time_basis: str,
-          estimate: bool, tx: Texts | None = None) -> go.Figure:
+          estimate: bool, tx: Texts | None = None, title_width: int = 64) -> go.Figure:
     """Annual data as lines; five-yearly points joined by dotted lines; periods as grouped bars."""
     tx = tx or english()
     unit_label = unit_text(unit, tx)
@@ -73,7 +73,7 @@ def trend(frame: pd.DataFrame, *, title: str, unit: str, source: str, time_basis
     # An indicator whose name already says it is an estimate is not told so twice.
     if estimate and tx("trends.estimate_stem").lower() not in title.lower():
         title = tx("trends.modelled_title", title=title)
-    figure = house_style(figure, title, source, height=520, tx=tx)
+    figure = house_style(figure, title, source, height=520, tx=tx, title_width=title_width)
     # Legend on the right: below the plot it collides with the axis title on small screens.
     figure.update_layout(showlegend=True, legend=dict(x=1.01, y=1, xanchor="left", font=dict(size=16)),
                          margin=dict(r=10), hovermode="x unified" if time_basis != PERIOD_BASIS else "closest",

@@ -1,5 +1,7 @@
 """Country profile: everything the data says about one country, in words and charts, downloadable."""
 
+import re
+
 import streamlit as st
 
 from components import actors, chart_ui, filter_ui, language_ui, scenes, ui
@@ -19,7 +21,8 @@ country = st.sidebar.selectbox(tx("profile.country_picker"), list(REGION), forma
 st.title(tx("profile.title", country=tx.country(country)))
 facts, said, figures, html = scenes.profile_scene(data, country, tx)
 for sentence in said:
-    st.markdown(f"- {sentence}")
+    # "2020. godine …": a number and a full stop at the start would make Markdown start a numbered list.
+    st.markdown("- " + re.sub(r"^(\d+)\.", r"\1\\.", sentence))
 
 shown = [(key, facts.facts[key]) for key in
          ("emigrants", "share_abroad", "immigrants", "net_migration", "remittances_gdp", "returns")
