@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
-from components import language_ui
+from components import alt_text, language_ui
 from components.charts import unit_text
 from components.export import to_csv_bytes
 from components.i18n import Texts, texts
@@ -49,8 +49,9 @@ def show_chart(figure, table: pd.DataFrame, *, source_lines: list[str], file_nam
     else:
         _draw(figure, key, tx.code)
     st.caption("  \n".join(dict.fromkeys(source_lines)))
-    if alt:
-        st.caption(alt)
+    # The text alternative (title and what the chart shows) for anyone who cannot see the chart;
+    # the expander holds every number behind it.
+    st.caption(alt_text.text_alternative(figure, alt))
     with st.expander(tx("chart.numbers_behind")):
         st.dataframe(on_screen(table, tx), hide_index=True, width="stretch")
         st.download_button(tx("chart.download_view"), to_csv_bytes(table), file_name=file_name,

@@ -64,7 +64,7 @@ def _hover(unit_label: str, point: str = "%{y}") -> str:
 def ranked_bars(frame: pd.DataFrame, *, title: str, unit: str, source: str,
                 reference: float | None = None, reference_label: str = "",
                 highlight: tuple[str, ...] = (), kosovo_in_serbia: bool = False,
-                unit_label: str | None = None, tx: Texts | None = None) -> go.Figure:
+                unit_label: str | None = None, tx: Texts | None = None, title_width: int = 64) -> go.Figure:
     """Horizontal bars by country, largest on top; countries without a figure are named, not drawn.
 
     `unit` is the catalogue unit (it decides how numbers are written); `unit_label` replaces the
@@ -93,18 +93,20 @@ def ranked_bars(frame: pd.DataFrame, *, title: str, unit: str, source: str,
                         range=[low * 1.2, top * 1.18 if top > 0 else 1])
     if missing:
         source = tx("charts.no_data_for", countries=", ".join(missing)) + " " + source
-    return house_style(figure, title, source, height=140 + 42 * max(len(present), 3), tx=tx)
+    return house_style(figure, title, source, height=140 + 42 * max(len(present), 3), tx=tx,
+                       title_width=title_width)
 
 
 def share_abroad_bars(by_country: pd.DataFrame, year: int, reference: float | None,
                       reference_label: str, source: str, highlight: tuple[str, ...] = (),
-                      kosovo_in_serbia: bool = True, tx: Texts | None = None) -> go.Figure:
+                      kosovo_in_serbia: bool = True, tx: Texts | None = None,
+                      title_width: int = 64) -> go.Figure:
     tx = tx or english()
     frame = by_country.rename(columns={"share": "value"})
     return ranked_bars(frame, title=tx("charts.share_abroad_title", year=year),
                        unit="% of native-born", unit_label=tx("charts.share_abroad_unit"), source=source,
                        reference=reference, reference_label=reference_label, highlight=highlight,
-                       kosovo_in_serbia=kosovo_in_serbia, tx=tx)
+                       kosovo_in_serbia=kosovo_in_serbia, tx=tx, title_width=title_width)
 
 
 def dumbbell(frame: pd.DataFrame, *, year_a: int, year_b: int, title: str, unit: str, source: str,

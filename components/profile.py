@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from components import charts, views
+from components import alt_text, charts, views
 from components.countries import KOSOVO
 from components.formatting import format_number, short_source
 from components.i18n import Texts, english
@@ -133,7 +133,7 @@ def sentences(profile: Profile, tx: Texts | None = None) -> list[str]:
 
 def figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFrame, sources: pd.DataFrame,
             tx: Texts | None = None) -> list[dict]:
-    """The profile's charts, each with its source id and the table behind it."""
+    """The profile's charts, each with its source id, the table behind it and its text alternative."""
     tx = tx or english()
     catalogue = indicators.set_index("id")
     source_of = sources.set_index("id").to_dict("index")
@@ -151,7 +151,8 @@ def figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFra
                        unit=meta["unit"], source=source, time_basis=meta["time_basis"],
                        estimate=meta["estimate"] == "yes", tx=tx, title_width=34)  # two charts side by side
         result.append({"figure": figure, "source_id": meta["source_id"],
-                       "table": rows.assign(indicator=indicator, unit=meta["unit"])})
+                       "table": rows.assign(indicator=indicator, unit=meta["unit"]),
+                       "alt": alt_text.trend_summary(rows, tx.indicator(indicator, meta["label"]), meta["unit"], tx)})
     if len(profile.destinations):
         year = profile.facts["emigrants"]["year"]
         frame = profile.destinations[["partner", "share"]].rename(columns={"partner": "country", "share": "value"})
@@ -159,7 +160,8 @@ def figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFra
                                     unit="% of emigrants",
                                     source=short_source(source_of.get("un_desa_ims2020", {}), year, tx), tx=tx)
         result.append({"figure": figure, "source_id": "un_desa_ims2020",
-                       "table": profile.destinations.assign(indicator="emigrant_stock", year=year)})
+                       "table": profile.destinations.assign(indicator="emigrant_stock", year=year),
+                       "alt": alt_text.ranking_summary(frame, "% of emigrants", tx)})
     return result
 
 

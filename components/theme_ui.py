@@ -26,4 +26,7 @@ LANGUAGE_JS = "<script>document.documentElement.lang = {code};</script>"
 def accessible_page(language: str) -> None:
     """On every page: the styles above, and the page's language (a BCP 47 code such as sr-Cyrl)."""
     st.html(CSS)
-    st.html(LANGUAGE_JS.format(code=json.dumps(language)), unsafe_allow_javascript=True)
+    # In the sidebar: an element in the main column would take a line of height, and presenter
+    # mode fits each slide to exactly one screen (the sidebar is hidden there, the script still runs).
+    with st.sidebar:
+        st.html(LANGUAGE_JS.format(code=json.dumps(language)), unsafe_allow_javascript=True)

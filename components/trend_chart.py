@@ -18,8 +18,9 @@ FLAG_MARKERS = {"e": ("circle-open", "trends.flags.estimate"), "p": ("diamond", 
 # in grayscale (a black-and-white print, a washed-out projector) they look the same, and ten
 # countries share eight colours. Each country therefore also has its own marker symbol on lines and
 # its own hatching on bars (tests/unit/test_palettes.py). The flags' symbols are not among them.
-COUNTRY_SYMBOLS = ("circle", "square", "triangle-up", "x", "star", "triangle-down", "hexagon", "cross",
-                   "pentagon", "hourglass")
+# Shapes that stay apart at 9 px (a hexagon or pentagon that small reads as a circle).
+COUNTRY_SYMBOLS = ("circle", "square", "triangle-up", "x", "star", "triangle-down", "hexagram", "cross",
+                   "triangle-right", "hourglass")
 # Plotly has eight hatchings for ten countries: the two shared ones go to colours far apart in lightness.
 COUNTRY_PATTERNS = ("", "/", ".", "x", "-", "\\", "+", "|", "+", "|")
 
@@ -64,7 +65,7 @@ def trend(frame: pd.DataFrame, *, title: str, unit: str, source: str, time_basis
             figure.add_trace(go.Scatter(
                 x=rows["year"], y=rows["value"], name=name, mode="lines+markers",
                 line=dict(color=colour(country), width=4, dash="dot" if dotted or estimate else "solid"),
-                marker=dict(size=11 if dotted else 8, symbol=symbol(country), line=dict(width=1, color="#1f2933")),
+                marker=dict(size=11 if dotted else 9, symbol=symbol(country), line=dict(width=1, color="#1f2933")),
                 connectgaps=False,
                 hovertemplate=f"{name} %{{x}}: %{{y:,.4~g}} {unit_label}<extra></extra>"))
         _flag_markers(figure, frame, tx)

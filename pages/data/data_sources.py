@@ -44,25 +44,25 @@ def described(indicators: pd.DataFrame) -> pd.DataFrame:
 
 
 with sources_tab:
-    st.subheader(tx("data_page.sources_title"))
+    st.header(tx("data_page.sources_title"))
     url = tx("data_page.source_columns.url")
     ui.table(headed(data.sources, "source_columns"), column_config={url: st.column_config.LinkColumn(url)})
 
 with indicators_tab:
-    st.subheader(tx("data_page.indicators_title"))
+    st.header(tx("data_page.indicators_title"))
     columns = ["id", "label", "definition", "unit", "migration_type", "measure", "estimate",
                "time_basis", "source_id", "notes"]
     ui.table(headed(described(data.indicators)[columns], "indicator_columns"))
     st.caption(tx("data_page.indicators_caption"))
 
 with coverage_tab:
-    st.subheader(tx("data_page.coverage_title"))
+    st.header(tx("data_page.coverage_title"))
     st.caption(tx("data_page.coverage_caption"))
     ui.table(metrics.coverage_matrix(data.observations, described(data.indicators))
              .reset_index(names=tx("data_page.coverage_indicator")))
 
 with files_tab:
-    st.subheader(tx("data_page.files_title"))
+    st.header(tx("data_page.files_title"))
     st.caption(tx("data_page.files_caption", detected=tx("status.file_columns.detected")))
     ui.table(file_table(data.reports, tx))
     problems = problems_table(data.reports, tx)
@@ -128,7 +128,7 @@ with files_tab:
     admin.sign_in_box(tx)
 
 with credits_tab:
-    st.subheader(tx("data_page.credits_title"))
+    st.header(tx("data_page.credits_title"))
     for source in data.sources.itertuples():
         st.markdown("- " + tx("data_page.credit_line", publisher=source.publisher, dataset=source.dataset,
                               credit=source.credit, licence=source.licence))
@@ -136,7 +136,7 @@ with credits_tab:
     st.caption(tx("countries.kosovo_footnote"))
 
 with languages_tab:
-    st.subheader(tx("data_page.languages.title"))
+    st.header(tx("data_page.languages.title"))
     st.markdown(tx("data_page.languages.intro"))
     answers = {True: tx("data_page.answers.yes"), False: tx("data_page.answers.no")}
     languages = pd.DataFrame([{

@@ -44,7 +44,7 @@ with geography:
     if len(missing):
         st.caption(tx("actors.unmapped", names=", ".join(missing["name"])))
 
-st.subheader(tx("actors.details.header"))
+st.header(tx("actors.details.header"))
 if chosen is None:
     st.info(tx("actors.details.hint"))
 else:

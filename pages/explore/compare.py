@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from components import chart_ui, charts, filter_ui, language_ui, ui, views
+from components import alt_text, chart_ui, charts, filter_ui, language_ui, ui, views
 from components.countries import REGION
 from components.export import view_table
 from components.formatting import short_source, source_line
@@ -75,7 +75,8 @@ else:
     chart_ui.show_chart(figure, view_table(change, indicator=selection.indicator, unit=meta["unit"],
                                            source=source_line(source, tx=tx), tx=tx),
                         source_lines=[source_line(source, f"{since}, {selection.year}", tx)],
-                        file_name=f"change_{selection.indicator}_{since}_{selection.year}.csv", key="change", tx=tx)
+                        file_name=f"change_{selection.indicator}_{since}_{selection.year}.csv", key="change",
+                        alt=alt_text.change_summary(change, since, selection.year, meta["unit"], tx), tx=tx)
 if source.get("id") in views.KOSOVO_IN_SERBIA_SOURCES:
     st.caption(tx("compare.kosovo_in_serbia"))
 ui.kosovo_footnote()

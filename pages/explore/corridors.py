@@ -34,7 +34,7 @@ source = data.source(meta["source_id"])
 unit = meta["unit"]
 label = tx.indicator(selection.indicator, meta["label"])
 direction = tx("corridors.outward" if outward else "corridors.inward", country=tx.country(origin))
-st.subheader(tx("corridors.subheader", indicator=label, direction=direction, year=selection.year))
+st.header(tx("corridors.subheader", indicator=label, direction=direction, year=selection.year))
 if partners.empty:
     st.info(tx("corridors.no_partners", source=source.get("short") or tx("corridors.the_source"),
                country=tx.country(origin), year=selection.year)

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from components import charts, language_ui, metrics, ui
+from components import alt_text, chart_ui, charts, language_ui, metrics, ui
 from components.countries import WESTERN_BALKANS
+from components.export import view_table
 from components.formatting import format_number, short_source, source_line
 
 tx = language_ui.current()
@@ -41,15 +42,21 @@ else:
         meetings_figure = tx("numbers.percent", value=tx.number(metrics.CLAIM_SHARE))  # "20%", not "20.0%"
         figure = charts.share_abroad_bars(share, claim.year, metrics.CLAIM_SHARE,
                                           tx("overview.reference_label", value=meetings_figure),
-                                          source, highlight=WESTERN_BALKANS, tx=tx)
-        st.plotly_chart(figure, theme=None, config={"displayModeBar": False})
-        ui.source_caption(data, "derived", claim.year)
+                                          source, highlight=WESTERN_BALKANS, tx=tx,
+                                          title_width=40)  # the chart sits in a column beside the text
+        shares = share.rename(columns={"share": "value"})
+        unit = data.indicator("share_of_native_born_abroad").get("unit", "%")
+        chart_ui.show_chart(figure, view_table(shares.assign(year=claim.year), indicator="share_of_native_born_abroad",
+                                               unit=unit, source=source_line(data.source("derived"), tx=tx), tx=tx),
+                            source_lines=[source_line(data.source("derived"), claim.year, tx)],
+                            file_name=f"share_born_here_living_abroad_{claim.year}.csv", key="claim",
+                            alt=alt_text.ranking_summary(shares, unit, tx), tx=tx)
 
 st.header(tx("overview.glance_header"))
 st.caption(tx("overview.glance_caption", no_data=tx("common.no_data")))
 headlines = metrics.headline_figures(data.observations, data.indicators)
 table, column_sources = metrics.headline_table(headlines, tx)
-st.table(table)
+st.table(table.rename_axis(tx("common.country")))  # a named corner cell: no empty table header
 for column, (source_id, years) in column_sources.items():
     st.caption(f"**{column}** — {source_line(data.source(source_id), years, tx)}")
 st.caption(tx("overview.kosovo_in_serbia"))

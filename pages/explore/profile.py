@@ -40,9 +40,10 @@ for index, chart in enumerate(figures):
     with pair[index % 2]:
         chart_ui.show_chart(chart["figure"], chart["table"],
                             source_lines=[source_line(data.source(chart["source_id"]), tx=tx)],
-                            file_name=f"profile_{country}_{index + 1}.csv", key=f"profile-{index}", tx=tx)
+                            file_name=f"profile_{country}_{index + 1}.csv", key=f"profile-{index}",
+                            alt=chart["alt"], tx=tx)
 
-st.subheader(tx("profile.actors.heading", country=tx.country(country)))
+st.header(tx("profile.actors.heading", country=tx.country(country)))
 local = country_entries(country)
 if local.empty:
     st.markdown(tx("profile.actors.none", page=tx("nav.actors")))

@@ -68,7 +68,7 @@ def test_compare_in_serbian_cyrillic():
     assert all(chart["layout"]["separators"] == ",." for chart in (ranked, multiples, change))
     assert multiples["layout"]["title"]["text"] == "Поређење емиграције, имиграције и дознака"
     assert change["layout"]["title"]["text"].endswith(": 1990 и 2020")
-    assert any(c.value.startswith("Редослед: 1. ") for c in app.caption)
+    assert any(" — Редослед: 1. " in c.value for c in app.caption)  # "<chart title> — <summary>"
     assert app.select_slider(key="since").label == "Од"
 
 
