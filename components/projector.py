@@ -40,7 +40,10 @@ def projector_style(figure: go.Figure, scale: float = 1.0) -> go.Figure:
     base, label, line = round(BASE_FONT * scale), round(LABEL_FONT * scale), round(LINE_WIDTH * scale)
     figure.update_layout(
         font=dict(family=FONT_FAMILY, size=base, color="#111111"),
-        title=dict(font=dict(family=FONT_FAMILY, size=round(TITLE_FONT * scale), color="#111111"),
+        # One line across the whole slide: the page's wrapping (charts.house_style) is for narrower
+        # columns, and the slide's margins leave room for one line only.
+        title=dict(text=(layout.title.text or "").replace("<br>", " "),
+                   font=dict(family=FONT_FAMILY, size=round(TITLE_FONT * scale), color="#111111"),
                    y=0.98, yanchor="top", pad=dict(t=0, b=0)),
         legend=dict(font=dict(size=label), title=dict(font=dict(size=label))),
         hoverlabel=dict(font=dict(size=label)),

@@ -360,3 +360,14 @@ def test_fit_map_zooms_the_region_to_the_screen(default_story, dataset):
 def test_story_path_and_default_name():
     assert stories.story_path(Path("/x"), "default") == Path("/x/stories/default.yaml")
     assert stories.DEFAULT_STORY == "default" and STORY.is_file()
+
+
+def test_on_a_slide_a_long_translated_chart_title_is_one_line_again():
+    # The pages wrap long titles for their columns; a slide's margin has room for one line only,
+    # and a second line would run into the slide's message above the chart.
+    from components.charts import house_style
+
+    long_title = "Ponderea persoanelor născute în țară care locuiesc în străinătate, 2020"
+    figure = house_style(go.Figure(go.Bar(x=[1], y=["a"])), long_title, "Sursa: X")
+    assert "<br>" in figure.layout.title.text
+    assert projector.projector_style(figure).layout.title.text == long_title
