@@ -8,17 +8,12 @@ import pandas as pd
 import pytest
 
 from components import charts, metrics, views
-from components.dataset import load_dataset
 from components.export import to_csv_bytes, view_table
 from components.i18n import texts
 from tests.conftest import DATA
 
 CYRILLIC = re.compile("[А-Яа-яЂђЉљЊњЋћЏџЈј]")
 
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset(DATA)
 
 
 def test_share_chart_in_serbian_cyrillic_names_countries_and_writes_decimal_commas():

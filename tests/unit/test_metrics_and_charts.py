@@ -8,14 +8,9 @@ import pandas as pd
 import pytest
 
 from components import charts, metrics
-from components.dataset import load_dataset
 from components.formatting import format_number, short_source, source_line
 from tests.conftest import DATA
 
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset(DATA)
 
 
 def test_western_balkans_claim_pools_emigrants_and_native_born(dataset):

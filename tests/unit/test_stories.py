@@ -11,20 +11,11 @@ import pytest
 
 from components import contract, projector, stories, views
 from components.countries import CORE
-from components.dataset import load_dataset
 from tests.conftest import DATA
 
 STORY = DATA / "stories" / "default.yaml"
 
 
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset(DATA, keep_history=False)
-
-
-@pytest.fixture(scope="module")
-def default_story(dataset):
-    return stories.read_stories(STORY, dataset)
 
 
 def _parse(dataset, text: str, name: str = "stories/test.yaml"):

@@ -7,7 +7,6 @@ import re
 import pytest
 
 from components import stories
-from components.dataset import load_dataset
 from components.i18n import texts
 from tests.conftest import DATA
 
@@ -15,10 +14,6 @@ CYRILLIC = re.compile("[А-Яа-яЂђЉљЊњЋћЏџЈј]")
 COMPARE_2020 = ("slides:\n  - title: How many people from each country live abroad\n    message: m\n"
                 "    view: {page: compare, indicator: emigrant_stock, year: 2020, countries: all}\n")
 
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset(DATA, keep_history=False)
 
 
 def _parse(dataset, text: str):

@@ -10,7 +10,6 @@ import pytest
 import yaml
 
 from components import i18n, stories
-from components.dataset import load_dataset
 from components.i18n import texts
 from tests.conftest import DATA
 
@@ -29,14 +28,6 @@ MARKS = {"en": (".", ","), "sr-Latn": (",", r"\."), "sr-Cyrl": (",", r"\."), "mk
          "ro": (",", r"\."), "bg": (",", SPACES), "sq": (",", SPACES)}
 
 
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset(DATA, keep_history=False)
-
-
-@pytest.fixture(scope="module")
-def default_story(dataset):
-    return stories.read_stories(STORY, dataset)
 
 
 def numbers(text: str, language: str) -> list[float]:
