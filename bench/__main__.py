@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -16,6 +17,7 @@ from bench.floors import figure_bytes, figure_floor_s, geometry_bytes
 from bench.server import PAGES, page_times
 from bench.synthetic import scaled_copy
 from bench.targets import check, TARGETS
+from components.checked_files import CACHE_DIR
 from components.dataset import load_dataset
 
 REPO = Path(__file__).resolve().parents[1]
@@ -23,6 +25,16 @@ DATA = REPO / "data"
 
 
 def _load(folder: Path) -> dict:
+    """Two cold loads, each in a fresh process: first as when every file is new (the kept check
+    results deleted, so every cell is checked), then as after a server restart over the same
+    files (each file's check result kept in data/.cache/checked, see components/checked_files.py)."""
+    shutil.rmtree(folder / CACHE_DIR, ignore_errors=True)
+    first = _load_child(folder)
+    restart = _load_child(folder)
+    return {**first, "restart_s": restart["load_s"], "restart_peak_mb": restart["peak_mb"]}
+
+
+def _load_child(folder: Path) -> dict:
     child = subprocess.run([sys.executable, "-m", "bench.load_child", str(folder)], cwd=REPO,
                            capture_output=True, text=True, check=True)
     return json.loads(child.stdout.strip().splitlines()[-1])

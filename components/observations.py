@@ -9,6 +9,7 @@ import pandas as pd
 
 from components import contract as c
 from components import numbers
+from components.checked_files import shared_strings
 from components.countries import country_name, resolve_country
 from components.file_formats import header_changes, normalise_header, read_table
 from components.i18n import Phrase, english
@@ -207,7 +208,8 @@ def _validate_rows(frame, indicators, problems, delimiter) -> tuple[pd.DataFrame
     valid = tidy[~bad].copy()
     valid["year"] = valid["year"].astype(int)
     valid["value"] = valid["value"].astype(float)
-    return valid.reset_index(drop=True)[OBSERVATION_COLUMNS], _new_indicators(frame[~bad], known)
+    valid = shared_strings(valid.reset_index(drop=True)[OBSERVATION_COLUMNS])
+    return valid, _new_indicators(frame[~bad], known)
 
 
 def _report_mappings(report, frame, countries, partners, usable) -> None:
