@@ -27,6 +27,13 @@ def markdown(results: dict) -> str:
         lines.append(f"| {factor}x | {load['rows']:,} | {load['load_s']:.2f} s | {load.get('restart_s', float('nan')):.2f} s | "
                      f"{load['read_floor_s']:.2f} s | {load['peak_mb']:,.0f} MB | "
                      f"{load.get('restart_peak_mb', float('nan')):,.0f} MB |")
+    dropped = [(factor, load) for factor, load in results["load"].items() if "new_file_s" in load]
+    if dropped:
+        lines += ["", "One new file dropped next to files checked before (the largest file again, under a new "
+                  "region code), loaded in a fresh process:", "",
+                  "| volume | new rows | load | peak memory |", "|---|---:|---:|---:|"]
+        lines += [f"| {factor}x | {load['new_file_rows']:,} | {load['new_file_s']:.2f} s | "
+                  f"{load['new_file_peak_mb']:,.0f} MB |" for factor, load in dropped]
     for title, key in (("Server time per rerun (AppTest, filters changed every rerun)", "server"),
                        ("Server time per rerun at 100x data", "server_100x")):
         if not results.get(key):
