@@ -27,12 +27,16 @@ def text_alternative(figure, summary: str) -> str:
 def trend_summary(frame: pd.DataFrame, label: str, unit: str, tx: Texts | None = None) -> str:
     """Each country's first and last figure: 'Trend of emigrants: Serbia from 0.8 million (1990) to …'."""
     tx = tx or english()
-    ordered = frame.dropna(subset=["value"]).sort_values("year").groupby("country", sort=False)
-    first, last = ordered.first(), ordered.last()
+    ordered = frame.dropna(subset=["value"]).sort_values("year")
+    # Each country's first and last (year, value) in one pass: a groupby cost more than the chart.
+    first, last = {}, {}
+    for country, year, value in zip(ordered["country"], ordered["year"], ordered["value"]):
+        first.setdefault(country, (year, value))
+        last[country] = (year, value)
     series = "; ".join(tx("trends.alt_series", country=tx.country(c),
-                          first=format_number(first.at[c, "value"], unit, tx), first_year=first.at[c, "year"],
-                          last=format_number(last.at[c, "value"], unit, tx), last_year=last.at[c, "year"])
-                       for c in first.index)
+                          first=format_number(first[c][1], unit, tx), first_year=first[c][0],
+                          last=format_number(last[c][1], unit, tx), last_year=last[c][0])
+                       for c in first)
     return tx("trends.alt", indicator=label[:1].lower() + label[1:], series=series)
 
 

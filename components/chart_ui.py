@@ -11,6 +11,11 @@ from components import alt_text, language_ui
 from components.charts import unit_text
 from components.export import to_csv_bytes
 from components.i18n import Texts, texts
+from components.memo import per_dataset
+
+# A scene's table is built once and shared (components/scenes.py): its CSV and its on-screen
+# version need not be made again on every rerun.
+_csv = per_dataset(to_csv_bytes)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
@@ -41,6 +46,9 @@ def on_screen(table: pd.DataFrame, tx: Texts) -> pd.DataFrame:
     return shown.rename(columns=lambda column: tx.get(f"chart.columns.{column}", str(column)))
 
 
+_on_screen = per_dataset(on_screen)
+
+
 def show_chart(figure, table: pd.DataFrame, *, source_lines: list[str], file_name: str, key: str,
                alt: str = "", token: str | None = None, tx: Texts | None = None) -> None:
     tx = tx or language_ui.current()
@@ -53,6 +61,6 @@ def show_chart(figure, table: pd.DataFrame, *, source_lines: list[str], file_nam
     # the expander holds every number behind it.
     st.caption(alt_text.text_alternative(figure, alt))
     with st.expander(tx("chart.numbers_behind")):
-        st.dataframe(on_screen(table, tx), hide_index=True, width="stretch")
-        st.download_button(tx("chart.download_view"), to_csv_bytes(table), file_name=file_name,
+        st.dataframe(_on_screen(table, tx), hide_index=True, width="stretch")
+        st.download_button(tx("chart.download_view"), _csv(table), file_name=file_name,
                            mime="text/csv", key=f"{key}-csv", icon=":material/download:")

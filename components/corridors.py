@@ -6,6 +6,7 @@ default sentinel with `map_provider=None` tells Streamlit to draw no tiles, so n
 
 from __future__ import annotations
 
+import copy
 import html
 import json
 import math
@@ -34,8 +35,71 @@ class CompactDeck(pdk.Deck):
     def to_json(self) -> str:
         # A deck is not changed after it is built, so its JSON is written once.
         if self._compact is None:
-            self._compact = json.dumps(json.loads(super().to_json()), separators=(",", ":"))
+            self._compact = self._written()
         return self._compact
+
+    def __deepcopy__(self, memo):
+        # A copy is made to be changed (components/projector.py thickens the borders for a slide), so
+        # it must write its own JSON rather than keep the original's.
+        clone = self.__class__.__new__(self.__class__)
+        memo[id(self)] = clone
+        state = {key: value for key, value in self.__dict__.items() if key != "_compact"}
+        clone.__dict__.update(copy.deepcopy(state, memo))
+        return clone
+
+    def _written(self) -> str:
+        # Written by pydeck, the world's shapes took 0.2 s per new view (indented, parsed, written again).
+        # Only the small rest of the deck goes through pydeck here; each shape's JSON is written once per
+        # boundary file and pasted in, in the same sorted-key, compact form.
+        layers, collections = [], {}
+        for layer in self.layers:
+            if isinstance(layer.data, dict) and layer.data.get("type") == "FeatureCollection":
+                marker = f"@@feature-collection-{len(collections)}@@"
+                collections[json.dumps(marker)] = _collection_json(layer.data)
+                layer = copy.copy(layer)
+                layer._data = marker
+            layers.append(layer)
+        deck = copy.copy(self)
+        deck.layers = layers
+        text = json.dumps(json.loads(pdk.Deck.to_json(deck)), separators=(",", ":"))
+        for marker, collection in collections.items():
+            text = text.replace(marker, collection, 1)
+        return text
+
+
+def _compact_json(value) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"))
+
+
+def _object_json(parts: dict[str, str]) -> str:
+    """A JSON object from already-written values, keys sorted as json.dumps(sort_keys=True) sorts them."""
+    return "{" + ",".join(f"{json.dumps(key)}:{parts[key]}" for key in sorted(parts)) + "}"
+
+
+def _collection_json(collection: dict) -> str:
+    parts = {key: _compact_json(value) for key, value in collection.items() if key != "features"}
+    features = []
+    for feature in collection["features"]:
+        written = {key: _compact_json(value) for key, value in feature.items() if key != "geometry"}
+        if "geometry" in feature:
+            written["geometry"] = _geometry_json(feature["geometry"])
+        features.append(_object_json(written))
+    parts["features"] = "[" + ",".join(features) + "]"
+    return _object_json(parts)
+
+
+_GEOMETRY_JSON: dict[int, tuple[object, str]] = {}
+
+
+def _geometry_json(geometry) -> str:
+    """A shape's JSON, remembered while the boundary file it belongs to is loaded (decks share its shapes)."""
+    hit = _GEOMETRY_JSON.get(id(geometry))
+    if hit is None or hit[0] is not geometry:
+        if len(_GEOMETRY_JSON) > 4096:  # old boundary files, after the data changed: start again
+            _GEOMETRY_JSON.clear()
+        hit = (geometry, _compact_json(geometry))
+        _GEOMETRY_JSON[id(geometry)] = hit
+    return hit[1]
 
 
 def _rgb(hex_colour: str) -> list[int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -170,10 +171,9 @@ def profile_html(profile: Profile, said: list[str], charts_with_sources: list[di
     """One self-contained HTML file in the reader's language: plotly.js is inlined once, so it opens offline."""
     tx = tx or english()
     source_of = sources.set_index("id").to_dict("index")
-    parts, first = [], True
-    for chart in charts_with_sources:
-        parts.append(chart["figure"].to_html(full_html=False, include_plotlyjs="inline" if first else False))
-        first = False
+    # plotly.js goes in once, ahead of the charts, so that the file opens offline.
+    parts = [_plotly_js()] if charts_with_sources else []
+    parts += [chart["figure"].to_html(full_html=False, include_plotlyjs=False) for chart in charts_with_sources]
     used = dict.fromkeys(chart["source_id"] for chart in charts_with_sources)
     used.update(dict.fromkeys(f["source_id"] for f in profile.facts.values()))
     # Publishers' citations and licences are proper names: they stay as published.
@@ -188,3 +188,12 @@ def profile_html(profile: Profile, said: list[str], charts_with_sources: list[di
             f"<h1>{title}</h1>{body}{''.join(parts)}"
             f"<h2>{html.escape(tx('profile.html.sources'))}</h2><ul>{credits}</ul>"
             f"<p><small>{html.escape(tx('countries.kosovo_footnote'))}</small></p></body></html>")
+
+
+@lru_cache(maxsize=1)
+def _plotly_js() -> str:
+    """plotly.js (4.8 MB) as inline scripts, like plotly's to_html(include_plotlyjs="inline") writes it;
+    read from disk once rather than for every new profile."""
+    from plotly.offline import get_plotlyjs
+
+    return f"<script>window.PlotlyConfig = {{MathJaxConfig: 'local'}};</script><script>{get_plotlyjs()}</script>"

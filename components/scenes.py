@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from components import maps, profile, views
+from components import charts, maps, profile, views
 from components.corridors import corridor_deck, percent
 from components.countries import REGION
 from components.dataset import Dataset
@@ -99,6 +99,24 @@ def corridor_scene(data: Dataset, indicator: str, origin: str, year: int,
 
 
 @per_dataset
+def multiples_scene(data: Dataset, countries: tuple, tx: Texts | None = None) -> Scene | None:
+    """Compare's small multiples: each comparable indicator at its own latest year, so the scene
+    depends on the countries and the language only, not on the year being compared."""
+    tx = tx or english()
+    panels = views.comparison_panels(data.observations, data.indicators, countries)
+    if not panels:
+        return None
+    sources = [data.source(p["source_id"]) for p in panels]
+    names = "; ".join(dict.fromkeys(s.get("short", "") for s in sources))
+    figure = charts.small_multiples(panels, title=tx("compare.multiples_title"),
+                                    source=tx("compare.sources", names=names), tx=tx)
+    table = pd.concat([view_table(p["frame"], indicator=p["indicator"], unit=p["unit"],
+                                  source=source_line(s, tx=tx), tx=tx)
+                       for p, s in zip(panels, sources)], ignore_index=True)
+    return Scene(figure, table, "", [source_line(s, tx=tx) for s in sources], tx("compare.multiples_alt"))
+
+
+@per_dataset
 def profile_scene(data: Dataset, country: str, tx: Texts | None = None) -> tuple:
     """(facts, sentences, charts, offline HTML) for one country, in the reader's language.
 
@@ -106,4 +124,7 @@ def profile_scene(data: Dataset, country: str, tx: Texts | None = None) -> tuple
     facts = profile.build_profile(data.observations, data.indicators, country)
     said = profile.sentences(facts, tx)
     charts = profile.figures(facts, data.observations, data.indicators, data.sources, tx)
+    for chart in charts:
+        # A token lets the page replay each drawn chart (components/chart_ui.py) instead of writing it out again.
+        chart.update(source_line=source_line(data.source(chart["source_id"]), tx=tx), token=uuid.uuid4().hex)
     return facts, said, charts, profile.profile_html(facts, said, charts, data.sources, tx)

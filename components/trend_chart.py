@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts import PALETTE, house_style, unit_text
+from components.charts import PALETTE, figure_from, house_layout, merged, unit_text
 from components.countries import REGION
 from components.i18n import Texts, english
 
@@ -54,55 +54,62 @@ def trend(frame: pd.DataFrame, *, title: str, unit: str, source: str, time_basis
     """Annual data as lines; five-yearly points joined by dotted lines; periods as grouped bars."""
     tx = tx or english()
     unit_label = unit_text(unit, tx)
-    figure = go.Figure()
     if time_basis == PERIOD_BASIS:
-        _period_bars(figure, frame, unit_label, tx)
+        traces, x_axis, layout = _period_bars(frame, unit_label, tx)
     else:
         dotted = time_basis == FIVE_YEARLY
+        traces, layout = [], {}
         for country, rows in frame.groupby("country", sort=False):
             rows = rows.sort_values("year")
             name = tx.country(country)
-            figure.add_trace(go.Scatter(
-                x=rows["year"], y=rows["value"], name=name, mode="lines+markers",
+            traces.append(dict(
+                type="scatter", x=rows["year"], y=rows["value"], name=name, mode="lines+markers",
                 line=dict(color=colour(country), width=4, dash="dot" if dotted or estimate else "solid"),
                 marker=dict(size=11 if dotted else 9, symbol=symbol(country), line=dict(width=1, color="#1f2933")),
                 connectgaps=False,
                 hovertemplate=f"{name} %{{x}}: %{{y:,.4~g}} {unit_label}<extra></extra>"))
-        _flag_markers(figure, frame, tx)
-        figure.update_xaxes(title_text=tx("trends.axis_year"), dtick=5 if dotted else None)
-    figure.update_yaxes(title_text=unit_label, rangemode="tozero" if (frame["value"].dropna() >= 0).all() else None)
+        traces += _flag_markers(frame, tx)
+        x_axis = dict(title=dict(text=tx("trends.axis_year")))
+        if dotted:
+            x_axis["dtick"] = 5
+    y_axis = dict(title=dict(text=unit_label))
+    if (frame["value"].dropna() >= 0).all():
+        y_axis["rangemode"] = "tozero"
     # An indicator whose name already says it is an estimate is not told so twice.
     if estimate and tx("trends.estimate_stem").lower() not in title.lower():
         title = tx("trends.modelled_title", title=title)
-    figure = house_style(figure, title, source, height=520, tx=tx, title_width=title_width)
+    house = house_layout(title, source, height=520, tx=tx, title_width=title_width, showlegend=len(traces) > 1)
     # Legend on the right: below the plot it collides with the axis title on small screens.
-    figure.update_layout(showlegend=True, legend=dict(x=1.01, y=1, xanchor="left", font=dict(size=16)),
-                         margin=dict(r=10), hovermode="x unified" if time_basis != PERIOD_BASIS else "closest",
-                         separators=tx.plotly_separators)
-    return figure
+    layout = merged(house, layout, dict(xaxis=x_axis, yaxis=y_axis),
+                    dict(showlegend=True, legend=dict(x=1.01, y=1, xanchor="left", font=dict(size=16)),
+                         margin=dict(r=10), hovermode="x unified" if time_basis != PERIOD_BASIS else "closest"))
+    return figure_from(traces, layout)
 
 
-def _period_bars(figure: go.Figure, frame: pd.DataFrame, unit_label: str, tx: Texts) -> None:
+def _period_bars(frame: pd.DataFrame, unit_label: str, tx: Texts) -> tuple[list[dict], dict, dict]:
     frame = frame.assign(period=frame["year"].map(lambda y: f"{y - 5}–{y}"))
     periods = sorted(frame["period"].unique())
+    traces = []
     for country, rows in frame.groupby("country", sort=False):
         name = tx.country(country)
-        figure.add_trace(go.Bar(
-            x=rows["period"], y=rows["value"], name=name, marker_color=colour(country),
-            marker_pattern=dict(shape=pattern(country), fillmode="overlay", fgcolor="#ffffff", solidity=0.3),
-            marker_line=dict(width=1, color="#1f2933"),
+        traces.append(dict(
+            type="bar", x=rows["period"], y=rows["value"], name=name,
+            marker=dict(color=colour(country), line=dict(width=1, color="#1f2933"),
+                        pattern=dict(shape=pattern(country), fillmode="overlay", fgcolor="#ffffff", solidity=0.3)),
             hovertemplate=f"{name}, %{{x}}: %{{y:,.0f}} {unit_label}<extra></extra>"))
-    figure.update_layout(barmode="group")
-    figure.update_xaxes(title_text=tx("trends.axis_period"), categoryorder="array", categoryarray=periods)
+    x_axis = dict(title=dict(text=tx("trends.axis_period")), categoryorder="array", categoryarray=periods)
+    return traces, x_axis, dict(barmode="group")
 
 
-def _flag_markers(figure: go.Figure, frame: pd.DataFrame, tx: Texts) -> None:
+def _flag_markers(frame: pd.DataFrame, tx: Texts) -> list[dict]:
+    traces = []
     for flag, (symbol, key) in FLAG_MARKERS.items():
         flagged = frame[frame["flag"] == flag]
         if flagged.empty:
             continue
         meaning = tx(key)
-        figure.add_trace(go.Scatter(
-            x=flagged["year"], y=flagged["value"], mode="markers", name=meaning,
+        traces.append(dict(
+            type="scatter", x=flagged["year"], y=flagged["value"], mode="markers", name=meaning,
             marker=dict(symbol=symbol, size=14, color="#1f2933", line=dict(width=2)),
             hovertemplate=f"%{{x}}: {meaning}<extra></extra>"))
+    return traces

@@ -1,9 +1,8 @@
 """Compare: countries side by side in one year, across indicators, and between two years."""
 
-import pandas as pd
 import streamlit as st
 
-from components import alt_text, chart_ui, charts, filter_ui, language_ui, ui, views
+from components import alt_text, chart_ui, charts, filter_ui, language_ui, scenes, ui, views
 from components.countries import REGION
 from components.export import view_table
 from components.formatting import short_source, source_line
@@ -46,18 +45,12 @@ chart_ui.show_chart(figure, view_table(frame, indicator=selection.indicator, uni
                     file_name=f"compare_{selection.indicator}_{selection.year}.csv", key="ranked", alt=alt, tx=tx)
 
 st.header(tx("compare.multiples_header"))
-panels = views.comparison_panels(data.observations, data.indicators, countries)
-if panels:
-    sources = [data.source(p["source_id"]) for p in panels]
-    names = "; ".join(dict.fromkeys(s.get("short", "") for s in sources))
-    multiples = charts.small_multiples(panels, title=tx("compare.multiples_title"),
-                                       source=tx("compare.sources", names=names), tx=tx)
-    table = pd.concat([view_table(p["frame"], indicator=p["indicator"], unit=p["unit"],
-                                  source=source_line(s, tx=tx), tx=tx)
-                       for p, s in zip(panels, sources)], ignore_index=True)
-    chart_ui.show_chart(multiples, table, source_lines=[source_line(s, tx=tx) for s in sources],
-                        file_name="compare_indicators.csv", key="multiples",
-                        alt=tx("compare.multiples_alt"), tx=tx)
+# The memo takes its arguments by position only; the language is one of them.
+multiples = scenes.multiples_scene(data, tuple(countries), tx)
+if multiples:
+    chart_ui.show_chart(multiples.figure, multiples.table, source_lines=multiples.source_lines,
+                        file_name="compare_indicators.csv", key="multiples", alt=multiples.alt,
+                        token=multiples.token, tx=tx)
 
 st.header(tx("compare.change_header"))
 years = filter_ui.years_of(data, selection.indicator)

@@ -38,10 +38,9 @@ for index, chart in enumerate(figures):
     if index % 2 == 0:
         pair = st.columns(2, gap="large")
     with pair[index % 2]:
-        chart_ui.show_chart(chart["figure"], chart["table"],
-                            source_lines=[source_line(data.source(chart["source_id"]), tx=tx)],
+        chart_ui.show_chart(chart["figure"], chart["table"], source_lines=[chart["source_line"]],
                             file_name=f"profile_{country}_{index + 1}.csv", key=f"profile-{index}",
-                            alt=chart["alt"], tx=tx)
+                            alt=chart["alt"], token=chart["token"], tx=tx)
 
 st.header(tx("profile.actors.heading", country=tx.country(country)))
 local = country_entries(country)
