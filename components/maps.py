@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts import house_style, unit_text
+from components.charts import figure_from, house_layout, unit_text
 from components.formatting import format_number
 from components.i18n import Texts, english
 
@@ -42,8 +42,14 @@ def classes(values: pd.Series, count: int = 5) -> list[tuple[float, float, str]]
         positive = _edges(data[data >= 0], len(POSITIVE))
         return ([(lo, hi, NEGATIVE[i]) for i, (lo, hi) in enumerate(negative)]
                 + [(lo, hi, POSITIVE[i]) for i, (lo, hi) in enumerate(positive)])
-    edges = _edges(data, count)
-    palette = SEQUENTIAL[-len(edges):] if data.min() >= 0 else list(reversed(NEGATIVE))[-len(edges):]
+    if data.min() >= 0:
+        edges = _edges(data, count)
+        palette = SEQUENTIAL[-len(edges):]
+    else:
+        # Every value negative (e.g. net migration of two countries that both lose people): the
+        # orange side only, with as many classes as it has colours, the lightest nearest to zero.
+        edges = _edges(data, len(NEGATIVE))
+        palette = NEGATIVE[-len(edges):]
     return [(lo, hi, palette[i]) for i, (lo, hi) in enumerate(edges)]
 
 
@@ -84,14 +90,15 @@ def choropleth(frame: pd.DataFrame, geojson: dict, *, title: str, unit: str, sou
     shown_unit = "" if unit.startswith("%") or "US$" in unit else " " + unit_text(unit, tx)
     hover = ("<b>%{customdata[0]}</b><br>%{customdata[1]}" + shown_unit
              + "<br>" + tx("map.hover_year", year="%{customdata[2]}") + "<br>" + source + "<extra></extra>")
-    figure = go.Figure()
+    traces = []
     if context_geojson is not None:
         shown = set(frame[code_column])
         others = [f["properties"]["code"] for f in context_geojson["features"] if f["properties"]["code"] not in shown]
-        figure.add_trace(go.Choroplethmap(
-            geojson=_subset(context_geojson, set(others)), locations=others, z=[0] * len(others), featureidkey="properties.code",
-            colorscale=[[0, CONTEXT], [1, CONTEXT]], showscale=False, hoverinfo="skip",
-            marker_line_color="white", marker_line_width=0.8, showlegend=False, name=tx("map.other_countries")))
+        traces.append(dict(
+            type="choroplethmap", geojson=_subset(context_geojson, set(others)), locations=others, z=[0] * len(others),
+            featureidkey="properties.code", colorscale=[[0, CONTEXT], [1, CONTEXT]], showscale=False,
+            hoverinfo="skip", marker=dict(line=dict(color="white", width=0.8)), showlegend=False,
+            name=tx("map.other_countries")))
     groups = [(class_label(lo, hi, unit, tx), colour, frame["class"] == i, "#4a4a4a")
               for i, (lo, hi, colour) in enumerate(bins)]
     groups.append((tx("map.no_data_class"), NO_DATA, frame["class"].isna(), "#9a9a9a"))
@@ -99,19 +106,19 @@ def choropleth(frame: pd.DataFrame, geojson: dict, *, title: str, unit: str, sou
         part = frame[mask]
         if part.empty:
             continue
-        figure.add_trace(go.Choroplethmap(
-            geojson=_subset(geojson, set(part[code_column])), locations=part[code_column], z=[1] * len(part), featureidkey="properties.code",
-            colorscale=[[0, colour], [1, colour]], showscale=False, name=label, showlegend=True,
-            marker_line_color=outline, marker_line_width=1.2,
+        traces.append(dict(
+            type="choroplethmap", geojson=_subset(geojson, set(part[code_column])), locations=part[code_column],
+            z=[1] * len(part), featureidkey="properties.code", colorscale=[[0, colour], [1, colour]],
+            showscale=False, name=label, showlegend=True, marker=dict(line=dict(color=outline, width=1.2)),
             customdata=np.stack([part["name"], part["label"], part["year"].astype(str)], axis=1),
             hovertemplate=hover))
-    figure.update_layout(map=dict(style="white-bg", **(view or REGION_VIEW)),
-                         legend=dict(title=dict(text=unit_text(unit, tx)), orientation="v", x=1.0, y=0.98, xanchor="left",
-                                     bgcolor="rgba(255,255,255,0.85)", font=dict(size=16)))
-    house_style(figure, title, source, height=640, tx=tx)
-    figure.update_layout(showlegend=True, margin=dict(l=0, r=0, t=60, b=60), separators=tx.plotly_separators)
-    figure.layout.annotations[-1].yshift = -8  # the source line sits just under the map
-    return figure
+    layout = house_layout(title, source, height=640, tx=tx, showlegend=len(traces) > 1)
+    layout["annotations"][-1]["yshift"] = -8  # the source line sits just under the map
+    layout.update(map=dict(style="white-bg", **(view or REGION_VIEW)),
+                  legend=dict(title=dict(text=unit_text(unit, tx)), orientation="v", x=1.0, y=0.98, xanchor="left",
+                              bgcolor="rgba(255,255,255,0.85)", font=dict(size=16)),
+                  showlegend=True, margin=dict(l=0, r=0, t=60, b=60))
+    return figure_from(traces, layout)
 
 
 def class_label(low: float, high: float, unit: str, tx: Texts | None = None) -> str:
@@ -120,10 +127,19 @@ def class_label(low: float, high: float, unit: str, tx: Texts | None = None) -> 
     return tx("map.class_range", low=format_number(low, unit, tx), high=format_number(high, unit, tx))
 
 
+class SharedShapes(dict):
+    """A trace's GeoJSON, never changed once built: plotly deep-copies every trace when the figure is
+    built and again each time it is drawn (st.plotly_chart), which for a map's shapes cost more than
+    the rest of a new map view together. The copies can share the one collection instead."""
+
+    def __deepcopy__(self, memo):
+        return self
+
+
 def _subset(collection: dict, codes: set) -> dict:
     """Only the shapes a trace draws: plotly sends a trace's GeoJSON with it, whole."""
-    return {"type": "FeatureCollection",
-            "features": [f for f in collection["features"] if f["properties"]["code"] in codes]}
+    return SharedShapes(type="FeatureCollection",
+                        features=[f for f in collection["features"] if f["properties"]["code"] in codes])
 
 
 def subnational_geometry(codes: pd.Series, boundaries: dict[str, dict]) -> tuple[str, dict] | None:

@@ -50,6 +50,12 @@ def test_map_shows_the_chosen_year_and_no_data_for_kosovo():
     assert "UN DESA counts Kosovo inside Serbia" in text(app)
 
 
+def test_map_where_every_shown_country_lost_people():
+    # Net migration 2024 for Serbia and Montenegro is negative for both: this page once crashed.
+    app = open_page("pages/explore/map.py", countries="SRB,MNE", indicator="net_migration", year="2024")
+    assert app.get("plotly_chart"), "the map is drawn"
+
+
 def test_map_per_population_changes_the_unit():
     app = open_page("pages/explore/map.py", countries="ALB,MKD", indicator="emigrant_stock", view="per_population")
     assert "% of residents" in app.get("plotly_chart")[0].proto.spec

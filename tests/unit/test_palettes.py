@@ -138,3 +138,13 @@ def test_the_corridors_origin_is_outlined_because_its_orange_looks_like_a_partne
     assert outlined[0]["line_width"] > max(f["line_width"] for f in features if f["line"] != ORIGIN_OUTLINE)
     assert not _alike("#%02x%02x%02x" % tuple(ORIGIN_OUTLINE), origin)
     assert "3px solid #1f2933" in legend_html(partners, "persons")
+
+
+def test_a_map_where_every_value_is_negative_gets_orange_classes_lightest_near_zero():
+    # Net migration for two countries that both lost people: this once raised IndexError.
+    values = pd.Series([-52000.0, -31000.0, -18000.0, -9000.0, -4000.0, -1500.0])
+    bins = maps.classes(values)
+    assert 1 < len(bins) <= len(maps.NEGATIVE)
+    assert [colour for _, _, colour in bins] == maps.NEGATIVE[-len(bins):]
+    assert bins[0][0] <= values.min() and bins[-1][1] >= values.max()
+    assert maps.assign(values, bins).notna().all()
