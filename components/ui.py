@@ -13,8 +13,12 @@ from components.formatting import source_line
 from components.settings import data_dir
 from components.snapshot import Snapshot
 
-# How often an open page checks data/ for added, replaced or removed files.
-WATCH_SECONDS = 2.0
+# How often an open page checks data/ for added, replaced or removed files. Every open tab sends
+# this check, so it is load: at 2 s, 30 open tabs made 15 extra runs a second, and under that load
+# Streamlit 1.67 sometimes lost a full run that overlapped a timed one (bench/sessions.py measured
+# errors at 30 sessions with the timer, none without). 5 s still shows a dropped file within
+# seconds and waits until a first visit's chart is drawn.
+WATCH_SECONDS = 5.0
 
 
 @st.cache_resource(max_entries=2, show_spinner="Loading data…")
