@@ -13,6 +13,7 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -31,6 +32,8 @@ PAGES = {
     "data": "data",
 }
 MAP_PAGES = ("map", "corridors")
+# The floor: Streamlit and Chromium on this machine with nothing of ours (one small chart, one table).
+BARE_APP = REPO / "bench" / "bare_app.py"
 
 
 def _free_port() -> int:
@@ -61,12 +64,12 @@ class MemorySampler(threading.Thread):
 
 
 @contextmanager
-def server(data_dir: Path | None = None):
+def server(data_dir: Path | None = None, app: Path | None = None):
     port = _free_port()
     env = dict(os.environ)
     if data_dir is not None:
         env["MOBILITY_DATA_DIR"] = str(data_dir)
-    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"),
+    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(app or REPO / "app.py"),
                                 "--server.port", str(port), "--server.address", "127.0.0.1",
                                 "--server.headless", "true"], cwd=REPO, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -87,22 +90,67 @@ def server(data_dir: Path | None = None):
         process.wait(timeout=30)
 
 
-async def _first_chart(browser, url: str) -> tuple[float, int]:
-    """Seconds from navigation to the first chart on screen, and websocket bytes received."""
+# Playwright's wait_for_selector looks at the first match in document order only, and polls at
+# 500 ms once the first few tries have failed, so its figure runs up to half a second late. The
+# page therefore stamps, on its own clock (0 = navigation start), the first animation frame in
+# which a chart of each kind is on screen. It looks only after the page changed, so that the
+# looking does not keep the browser drawing frames while it loads.
+CHART_KINDS = {"plotly": ".js-plotly-plot .main-svg", "deck": "[data-testid=stDeckGlJsonChart] canvas",
+               "table": "[data-testid=stTable]", "dataframe": "[data-testid=stDataFrame]"}
+STAMP_CHARTS_JS = """
+(() => {
+  const kinds = %s, seen = window.__charts = {};
+  const shown = element => {
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && element.checkVisibility({visibilityProperty: true, contentVisibilityAuto: true});
+  };
+  let asked = false;
+  const look = () => {
+    asked = false;
+    for (const [kind, selector] of Object.entries(kinds)) {
+      if (!(kind in seen) && [...document.querySelectorAll(selector)].some(shown)) seen[kind] = performance.now();
+    }
+  };
+  const changed = () => { if (!asked) { asked = true; requestAnimationFrame(look); } };
+  new MutationObserver(changed).observe(document, {childList: true, subtree: true, attributes: true});
+})();
+""" % CHART_KINDS
+
+
+async def _new_context(browser):
     context = await browser.new_context(viewport={"width": 1400, "height": 900}, locale="en-US")
+    await context.add_init_script(STAMP_CHARTS_JS)
+    return context
+
+
+async def _first_chart(browser, url: str, context=None) -> tuple[float, int, dict]:
+    """Seconds from navigation to the first chart on screen, websocket bytes received, and the
+    page's own stamps (seconds from navigation start to each kind of chart on screen; "any" is the
+    first). In a fresh browser context unless one is given (a returning visitor's warm cache)."""
+    own = context is None
+    context = context or await _new_context(browser)
     page = await context.new_page()
     received = [0]
     page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: received.__setitem__(
         0, received[0] + len(payload))))
+    page.on("request", lambda request: _HOSTS.add(urlsplit(request.url).netloc))
     start = time.perf_counter()
     try:
         await page.goto(url)
         await page.wait_for_selector(FIRST_CHART, state="visible", timeout=60_000)
         elapsed = time.perf_counter() - start
         await page.wait_for_timeout(1500)  # let the rest of the page arrive before counting bytes
+        painted = {kind: ms / 1000 for kind, ms in (await page.evaluate("window.__charts || {}")).items()}
+        painted["any"] = min(painted.values(), default=float("nan"))
     finally:
-        await context.close()
-    return elapsed, received[0]
+        await page.close()
+        if own:
+            await context.close()
+    return elapsed, received[0], painted
+
+
+# Every host any page asked for; the app must ask only its own.
+_HOSTS: set[str] = set()
 
 
 async def _session(browser, url: str, changes: int) -> tuple[list[float], int]:
@@ -128,24 +176,54 @@ async def _session(browser, url: str, changes: int) -> tuple[list[float], int]:
     return latencies, errors
 
 
-async def _measure(url: str, loads: int, sessions: list[int], changes: int) -> dict:
+async def _floor(browser, url: str, loads: int) -> dict:
+    """The bare app (BARE_APP): first chart by the pages' rule, and each kind as the page stamped it."""
+    floor = {"first_chart": [], "painted": []}
+    await _first_chart(browser, url)  # warm its server
+    for _ in range(loads):
+        elapsed, _, painted = await _first_chart(browser, url)
+        floor["first_chart"].append(elapsed)
+        floor["painted"].append(painted)
+    return floor
+
+
+async def _measure(url: str, loads: int, sessions: list[int], changes: int, floor_url: str | None = None) -> dict:
     from playwright.async_api import async_playwright
 
-    results = {"first_chart": {}, "bytes": {}, "concurrency": {}, "first_chart_errors": {}}
+    results = {"first_chart": {}, "bytes": {}, "concurrency": {}, "first_chart_errors": {},
+               "first_chart_returning": {}, "first_chart_painted": {}, "first_chart_returning_painted": {}}
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        if floor_url:
+            floor = await _floor(browser, floor_url, loads)
+            results["first_chart_floor"] = floor["first_chart"]
+            results["first_chart_floor_painted"] = floor["painted"]
+        _HOSTS.clear()
         await _first_chart(browser, url)  # warm the server's caches and the browser's static files
         for name, path in PAGES.items():
-            timings, errors, size = [], 0, 0
+            timings, errors, size, returning, painted, returning_painted = [], 0, 0, [], [], []
             for _ in range(loads):
+                context = await _new_context(browser)
                 try:
-                    elapsed, size = await _first_chart(browser, f"{url}/{path}")
+                    elapsed, size, stamps = await _first_chart(browser, f"{url}/{path}", context)
                     timings.append(elapsed)
+                    painted.append(stamps)
+                    # The same person opening the page again: Streamlit's JavaScript is in the cache.
+                    elapsed, _, stamps = await _first_chart(browser, f"{url}/{path}", context)
+                    returning.append(elapsed)
+                    returning_painted.append(stamps)
                 except Exception:  # a page that never shows a chart is a result, not a crash
-                    errors += 1
+                    errors += 1  # a returning visit failing counts too: the page failed to show a chart
+                finally:
+                    await context.close()
             results["first_chart"][name] = timings
             results["first_chart_errors"][name] = errors
             results["bytes"][name] = size
+            results["first_chart_returning"][name] = returning
+            results["first_chart_painted"][name] = painted
+            results["first_chart_returning_painted"][name] = returning_painted
+        own = urlsplit(url).netloc
+        results["other_hosts"] = sorted(host for host in _HOSTS if host and host != own)
         for count in sessions:
             runs = await asyncio.gather(*[_session(browser, url, changes) for _ in range(count)])
             latencies = [value for run, _ in runs for value in run]
@@ -155,8 +233,8 @@ async def _measure(url: str, loads: int, sessions: list[int], changes: int) -> d
 
 
 def measure(loads: int, sessions: list[int], changes: int, data_dir: Path | None = None) -> dict:
-    with server(data_dir) as (url, sampler):
-        results = asyncio.run(_measure(url, loads, sessions, changes))
+    with server(data_dir) as (url, sampler), server(app=BARE_APP) as (floor_url, _):
+        results = asyncio.run(_measure(url, loads, sessions, changes, floor_url))
         results["peak_memory_mb"] = sampler.peak_mb
     return results
 
