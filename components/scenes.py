@@ -7,6 +7,7 @@ Pages and presenter slides both draw from here.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import dataclass, field
 
@@ -118,7 +119,10 @@ def multiples_scene(data: Dataset, countries: tuple, tx: Texts | None = None) ->
 
 @per_dataset
 def profile_scene(data: Dataset, country: str, tx: Texts | None = None) -> tuple:
-    """(facts, sentences, charts, offline HTML) for one country, in the reader's language.
+    """(facts, sentences, charts, offline HTML writer) for one country, in the reader's language.
+
+    The offline page is most of a new profile's cost (plotly writes every chart to HTML), so it
+    is written when someone downloads it, once, and kept with the scene.
 
     `tx` is part of the memo key (Texts hash by language), so each language is built once."""
     facts = profile.build_profile(data.observations, data.indicators, country)
@@ -127,4 +131,5 @@ def profile_scene(data: Dataset, country: str, tx: Texts | None = None) -> tuple
     for chart in charts:
         # A token lets the page replay each drawn chart (components/chart_ui.py) instead of writing it out again.
         chart.update(source_line=source_line(data.source(chart["source_id"]), tx=tx), token=uuid.uuid4().hex)
-    return facts, said, charts, profile.profile_html(facts, said, charts, data.sources, tx)
+    offline_page = functools.cache(lambda: profile.profile_html(facts, said, charts, data.sources, tx))
+    return facts, said, charts, offline_page

@@ -105,7 +105,8 @@ def test_a_profile_built_in_one_language_is_not_served_in_another(data):
     english = scenes.profile_scene(data, "MDA", texts("en"))
     romanian = scenes.profile_scene(data, "MDA", texts("ro"))
     assert english[1][0].startswith("In 2020") and romanian[1][0].startswith("În 2020")
-    assert "lang='ro'" in romanian[3] and "lang='en'" in english[3]
+    assert "lang='ro'" in romanian[3]() and "lang='en'" in english[3]()
+    assert romanian[3]() is romanian[3](), "the offline page is written once"
     assert scenes.profile_scene(data, "MDA", texts("ro")) is romanian, "each language is built once"
     spec = json.loads(romanian[2][0]["figure"].to_json())
     assert spec["layout"]["separators"] == ",."
