@@ -123,8 +123,11 @@ def test_playing_the_years_steps_through_them_and_stops(page, app_url, slides):
     _expect_slide(page, slides, number)
     page.get_by_role("button", name="Play years").click()
     title = page.locator(".js-plotly-plot .gtitle").first
-    expect(title).to_contain_text(", 1990", timeout=WAIT)
-    expect(title).to_contain_text(", 2000", timeout=WAIT)
+    # The first year (1990) is on screen for one step of 1.2 s; on a machine busy with the other
+    # tests the next timed step can replace it before a look, so the check is that the years
+    # run forward from the start: an early one, then a later one.
+    expect(title).to_contain_text(re.compile(r", (1990|1995)"), timeout=WAIT)
+    expect(title).to_contain_text(", 2005", timeout=WAIT)
     layout = page.evaluate(OVERFLOW)
     assert all(down <= 1 and across <= 1 for down, across in layout["over"]), layout
     page.get_by_role("button", name="Stop").click()
