@@ -52,8 +52,10 @@ def test_map_shows_the_chosen_year_and_no_data_for_kosovo():
 
 def test_map_where_every_shown_country_lost_people():
     # Net migration 2024 for Serbia and Montenegro is negative for both: this page once crashed.
-    app = open_page("pages/explore/map.py", countries="SRB,MNE", indicator="net_migration", year="2024")
-    assert app.get("plotly_chart"), "the map is drawn"
+    app = open_page("pages/explore/map.py", countries="SRB,MNE", type="Net migration", indicator="net_migration",
+                    year="2024")
+    spec = app.get("plotly_chart")[0].proto.spec
+    assert "Net migration, 2024" in spec and "#b35806" in spec  # drawn, on the orange (losing) side
 
 
 def test_map_per_population_changes_the_unit():
