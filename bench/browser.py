@@ -246,5 +246,11 @@ def p(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
+def painted(stamps: list[dict], kind: str = "any") -> list[float]:
+    """Seconds to the first chart of this kind on the page's own clock, for the loads that drew one
+    ("any": the first chart of any kind)."""
+    return [stamp[kind] for stamp in stamps if stamp.get(kind) is not None and stamp[kind] == stamp[kind]]
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")

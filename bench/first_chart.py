@@ -16,13 +16,13 @@ def main(loads: int, out: str | None) -> None:
     results = browser.measure(loads=loads, sessions=[], changes=0)
     floor = results["first_chart_floor_painted"]
     print(f"floor (bare app): first chart {_p50(results['first_chart_floor'])}; painted: table "
-          f"{_p50([s['table'] for s in floor if 'table' in s])}, "
-          f"plotly {_p50([s['plotly'] for s in floor if 'plotly' in s])}")
+          f"{_p50(browser.painted(floor, 'table'))}, "
+          f"plotly {_p50(browser.painted(floor, 'plotly'))}")
     print("| page | fresh p50 | fresh painted p50 | returning p50 | returning painted p50 |")
     print("|---|---:|---:|---:|---:|")
     for page, timings in results["first_chart"].items():
-        painted = [s["any"] for s in results["first_chart_painted"][page]]
-        returning = [s["any"] for s in results["first_chart_returning_painted"][page]]
+        painted = browser.painted(results["first_chart_painted"][page])
+        returning = browser.painted(results["first_chart_returning_painted"][page])
         print(f"| {page} | {_p50(timings)} | {_p50(painted)} | {_p50(results['first_chart_returning'][page])} | "
               f"{_p50(returning)} |")
     print(f"requests to other hosts: {results['other_hosts'] or 'none'}")

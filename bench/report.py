@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from bench.browser import median, p
-from bench.targets import painted_any
+from bench.browser import median, p, painted
 
 
 def _ms(seconds: float) -> str:
@@ -57,15 +56,14 @@ def markdown(results: dict) -> str:
     for page, timings in browser["first_chart"].items():
         slowest = max(timings) if timings else float("nan")
         errors = browser.get("first_chart_errors", {}).get(page, 0)
-        painted = median(painted_any(browser.get("first_chart_painted", {}).get(page, [])))
+        shown = median(painted(browser.get("first_chart_painted", {}).get(page, [])))
         returning = median(browser.get("first_chart_returning", {}).get(page, []))
-        lines.append(f"| {page} | {median(timings):.2f} s | {painted:.2f} s | {returning:.2f} s | {slowest:.2f} s | "
+        lines.append(f"| {page} | {median(timings):.2f} s | {shown:.2f} s | {returning:.2f} s | {slowest:.2f} s | "
                      f"{errors} | {browser['bytes'][page]:,} | {results['geometry_bytes'][page]:,} | "
                      f"{results['figure_bytes'][page]:,} |")
     if browser.get("first_chart_floor"):
         floor_painted = browser.get("first_chart_floor_painted", [])
-        plotly = median([s["plotly"] for s in floor_painted if s.get("plotly") == s.get("plotly") and s.get("plotly")])
-        table = median([s["table"] for s in floor_painted if s.get("table") == s.get("table") and s.get("table")])
+        plotly, table = median(painted(floor_painted, "plotly")), median(painted(floor_painted, "table"))
         lines += ["", f"Floor: a bare Streamlit app (bench/bare_app.py: one table, one small plotly chart) in a "
                   f"fresh browser on the same machine: first chart p50 {median(browser['first_chart_floor']):.2f} s; "
                   f"on the page's clock its table shows at {table:.2f} s and its plotly chart at {plotly:.2f} s."]
