@@ -12,8 +12,10 @@ from components.i18n import Phrase
 
 INDICATOR_COLUMNS = (
     "id", "label", "definition", "unit", "migration_type", "measure", "source_id", "estimate",
-    "time_basis", "min_value", "max_value", "denominator", "notes",
+    "time_basis", "min_value", "max_value", "denominator", "notes", "series", "edition",
 )
+# Columns a catalogue may leave out (read as empty): catalogues written before editions existed.
+OPTIONAL_INDICATOR_COLUMNS = ("series", "edition")
 SOURCE_COLUMNS = (
     "id", "short", "publisher", "dataset", "edition", "url", "licence", "credit", "date_accessed", "notes",
 )
@@ -44,6 +46,9 @@ def read_catalogue_bytes(raw: bytes | None, name: str, columns: tuple[str, ...]
                                          Phrase("problems.catalogue-unreadable.expected"),
                                          Phrase("problems.catalogue-unreadable.fix", reason=reason)))
         return empty, report
+    for column in OPTIONAL_INDICATOR_COLUMNS:
+        if column in columns and column not in frame.columns:
+            frame[column] = ""
     missing = [col for col in columns if col not in frame.columns]
     if missing:
         report.problems.append(c.Problem(name, "missing-column", c.ERROR,

@@ -11,17 +11,19 @@ from dataclasses import dataclass, field
 from components.i18n import Phrase, Texts, english
 
 REQUIRED_COLUMNS = ("indicator", "country", "year", "value")
-OPTIONAL_COLUMNS = ("partner", "region", "sex", "flag", "note", "source")
+OPTIONAL_COLUMNS = ("partner", "region", "sex", "age", "flag", "note", "source")
 # A file may bring an indicator that the catalogue does not know yet, if it says what it is.
 NEW_INDICATOR_COLUMNS = ("indicator_label", "unit", "migration_type")
 NEW_INDICATOR_OPTIONAL = ("definition", "measure")
 ALL_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS + NEW_INDICATOR_COLUMNS + NEW_INDICATOR_OPTIONAL
 
 # One value per key: two rows with the same key are a duplicate.
-KEY_COLUMNS = ("indicator", "country", "partner", "region", "sex", "year")
+KEY_COLUMNS = ("indicator", "country", "partner", "region", "sex", "age", "year")
 
 FLAGS = {"e": "estimate", "p": "provisional", "b": "break in series"}
 SEXES = {"": "", "total": "", "t": "", "female": "female", "f": "female", "male": "male", "m": "male"}
+# An age group: "15-19" (from-to, in completed years) or "75+" (open-ended); empty = all ages.
+AGE_PATTERN = r"^(\d{1,3})(?:\s*[-–]\s*(\d{1,3})|\s*\+)$"
 
 EARLIEST_YEAR = 1900
 

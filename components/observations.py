@@ -197,10 +197,12 @@ def _validate_rows(frame, indicators, problems, delimiter) -> tuple[pd.DataFrame
     reject(~flags.isin(["", *c.FLAGS]), "flag", "bad-flag")
     sexes = frame["sex"].str.lower()
     reject(~sexes.isin(list(c.SEXES)), "sex", "bad-sex")
+    ages = age_groups(frame["age"])
+    reject(ages.isna(), "age", "bad-age")
 
     tidy = pd.DataFrame({
         "indicator": frame["indicator"], "country": countries, "partner": partners,
-        "region": frame["region"].str.upper(), "sex": sexes.map(c.SEXES),
+        "region": frame["region"].str.upper(), "sex": sexes.map(c.SEXES), "age": ages,
         "year": years, "value": values, "flag": flags,
         "note": frame["note"], "source": frame["source"],
     })
@@ -210,6 +212,17 @@ def _validate_rows(frame, indicators, problems, delimiter) -> tuple[pd.DataFrame
     valid["value"] = valid["value"].astype(float)
     valid = shared_strings(valid.reset_index(drop=True)[OBSERVATION_COLUMNS])
     return valid, _new_indicators(frame[~bad], known)
+
+
+def age_groups(cells: pd.Series) -> pd.Series:
+    """'15-19', '15 – 19' and '75+' in one spelling ('15-19', '75+'); empty stays empty, bad is NaN."""
+    text = cells.str.strip().str.lower().replace({"total": "", "all": ""})
+    parts = text.str.extract(c.AGE_PATTERN)
+    start, end = pd.to_numeric(parts[0]), pd.to_numeric(parts[1])
+    tidy = start.astype("Int64").astype(str) + end.astype("Int64").map(
+        lambda to: "+" if pd.isna(to) else f"-{to}")
+    valid = start.notna() & (end.isna() | (end >= start))
+    return tidy.where(valid).where(text != "", "")
 
 
 def _report_mappings(report, frame, countries, partners, usable) -> None:

@@ -43,7 +43,7 @@ def split(observations: pd.DataFrame) -> tuple[dict[str, pd.DataFrame], dict[str
     hit = _SPLITS.get(key)
     if hit is not None and hit[0]() is observations:
         return hit[1], hit[2]
-    plain = (observations["region"] == "") & (observations["sex"] == "")
+    plain = (observations["region"] == "") & (observations["sex"] == "") & (observations["age"] == "")
     no_partner = observations["partner"] == ""
     totals = dict(tuple(observations[plain & no_partner].groupby("indicator", sort=False)))
     partners = dict(tuple(observations[plain & ~no_partner].groupby("indicator", sort=False)))

@@ -26,7 +26,8 @@ DEFAULT_SOURCES = REPO_ROOT.parent / "shared" / "sources"
 
 # Curated file -> the readers whose rows it holds.
 OUTPUTS = {
-    "un_desa_migrant_stock.csv": [readers.un_desa],
+    "un_desa_ims2024_migrant_stock.csv": [readers.un_desa_2024],
+    "un_desa_ims2020_migrant_stock.csv": [readers.un_desa],
     "world_bank_wdi.csv": [readers.world_bank],
     "knomad_remittances_apr2020.csv": [readers.knomad],
     "abel_cohen_flow_estimates.csv": [readers.abel_cohen],
@@ -48,6 +49,10 @@ def curate(sources: Path, out: Path) -> dict:
             ledgers += used
         files[name] = pd.concat(parts, ignore_index=True)
     files["derived_indicators.csv"] = derive(pd.concat(files.values(), ignore_index=True))
+    # Every curated row names its source (and so its edition), not only the catalogue.
+    source_of = {item["id"]: item["source_id"] for item in INDICATORS}
+    for frame in files.values():
+        frame["source"] = frame["source"].where(frame["source"] != "", frame["indicator"].map(source_of))
     check_outputs(files, INDICATORS, sources)
     with tempfile.TemporaryDirectory(dir=out.parent) as staging_name:
         staging = Path(staging_name)

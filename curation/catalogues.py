@@ -8,6 +8,15 @@ ACCESSED = "2026-11-27 (extract in shared/sources; upstream copy date not record
 KOSOVO_IN_SERBIA = "UN DESA counts Kosovo inside Serbia: Serbia's figures include Kosovo."
 
 SOURCES = [
+    dict(id="un_desa_ims2024", short="UN DESA, International Migrant Stock 2024", publisher="UN DESA Population Division",
+         dataset="International Migrant Stock 2024 (by destination, origin and sex; immigrants by age)",
+         edition="2024 revision (released January 2025)",
+         url="https://www.un.org/development/desa/pd/content/international-migrant-stock",
+         licence="CC BY 3.0 IGO",
+         credit="United Nations Department of Economic and Social Affairs, Population Division (2024). International Migrant Stock 2024.",
+         notes="Taken from the per-destination files of the public repo kirillfandreev/migrantstock @ 6f8cd59 "
+               "(International Migrant Stocks at a Glance, 13 April 2025). Revises every earlier year of the 2020 "
+               "edition. " + KOSOVO_IN_SERBIA),
     dict(id="un_desa_ims2020", short="UN DESA, International Migrant Stock 2020", publisher="UN DESA Population Division",
          dataset="International Migrant Stock 2020 (by destination and origin; totals)",
          edition="2020 revision", url="https://www.un.org/development/desa/pd/content/international-migrant-stock",
@@ -45,8 +54,15 @@ SOURCES = [
     dict(id="eurostat_migr_asyappctza", short="Eurostat (migr_asyappctza)", publisher="Eurostat", dataset="Asylum applicants by citizenship (migr_asyappctza), all citizenships",
          edition="2013-2018", url="https://ec.europa.eu/eurostat/databrowser/view/migr_asyappctza/default/table",
          licence="CC BY 4.0", credit="Eurostat.", notes="Via rory81/eurostat-migration-db; summed over sex and age."),
-    dict(id="derived", short="Computed from UN DESA IMS 2020 and World Bank WDI", publisher="This dashboard", dataset="Indicators computed from UN DESA IMS 2020 and World Bank WDI population",
-         edition="computed by curation/derived.py", url="",
+    dict(id="derived", short="Computed from UN DESA IMS 2024 and World Bank WDI", publisher="This dashboard",
+         dataset="Indicators computed from UN DESA IMS 2024 and World Bank WDI population",
+         edition="computed by curation/derived.py from the 2024 edition", url="",
+         licence="CC BY 4.0 (inputs: CC BY 3.0 IGO and CC BY 4.0)",
+         credit="Computed from UN DESA International Migrant Stock 2024 and World Bank WDI population.",
+         notes="Definitions in the indicator catalogue. " + KOSOVO_IN_SERBIA),
+    dict(id="derived_ims2020", short="Computed from UN DESA IMS 2020 and World Bank WDI", publisher="This dashboard",
+         dataset="Indicators computed from UN DESA IMS 2020 and World Bank WDI population",
+         edition="computed by curation/derived.py from the 2020 edition", url="",
          licence="CC BY 4.0 (inputs: CC BY 3.0 IGO and CC BY 4.0)",
          credit="Computed from UN DESA International Migrant Stock 2020 and World Bank WDI population.",
          notes="Definitions in the indicator catalogue. " + KOSOVO_IN_SERBIA),
@@ -66,11 +82,11 @@ PERIOD = "five-year period ending in the year shown"
 INDICATORS = [
     dict(id="emigrant_stock", label="Emigrants (born in the country, living abroad)",
          definition="People born in the country (or, where birth is unknown, its citizens) who live in another country at mid-year. Partner = country of residence; an empty partner means all destinations. Emigrants are not the same as the diaspora, which also counts descendants.",
-         unit="persons", migration_type="Emigration", measure=STOCK, source_id="un_desa_ims2020", estimate="no",
+         unit="persons", migration_type="Emigration", measure=STOCK, source_id="un_desa_ims2024", estimate="no",
          time_basis=FIVE_YEARLY, min_value="0", denominator="population", notes=KOSOVO_IN_SERBIA),
     dict(id="immigrant_stock", label="Immigrants (living in the country, born abroad)",
          definition="People living in the country at mid-year who were born in another country. Partner = country of birth; an empty partner means all origins, including unknown ones, so partners may not add up to the total.",
-         unit="persons", migration_type="Immigration", measure=STOCK, source_id="un_desa_ims2020", estimate="no",
+         unit="persons", migration_type="Immigration", measure=STOCK, source_id="un_desa_ims2024", estimate="no",
          time_basis=FIVE_YEARLY, min_value="0", denominator="population", notes=KOSOVO_IN_SERBIA),
     dict(id="population", label="Population", definition="All residents regardless of legal status or citizenship, mid-year.",
          unit="persons", migration_type="Population (context)", measure=STOCK, source_id="wb_wdi_population", estimate="no",
@@ -144,6 +160,14 @@ INDICATORS = [
          definition="Immigrant stock (UN DESA) divided by the resident population in the same year (World Bank), times 100. For Serbia the denominator includes Kosovo, as in UN DESA.",
          unit="% of residents", migration_type="Immigration", measure=RATE, source_id="derived", estimate="no",
          time_basis=FIVE_YEARLY, min_value="0", max_value="100", notes=KOSOVO_IN_SERBIA),
+    dict(id="emigrants_female_share", label="Women among emigrants",
+         definition="Women born in the country who live in another country, divided by all its emigrants (UN DESA, by sex), times 100.",
+         unit="% of emigrants", migration_type="Emigration", measure=RATE, source_id="derived", estimate="no",
+         time_basis=FIVE_YEARLY, min_value="0", max_value="100", notes=KOSOVO_IN_SERBIA),
+    dict(id="immigrants_female_share", label="Women among immigrants",
+         definition="Women living in the country who were born in another country, divided by all its immigrants (UN DESA, by sex), times 100.",
+         unit="% of immigrants", migration_type="Immigration", measure=RATE, source_id="derived", estimate="no",
+         time_basis=FIVE_YEARLY, min_value="0", max_value="100", notes=KOSOVO_IN_SERBIA),
     dict(id="emigrant_share_by_destination", label="Share of emigrants living in each destination",
          definition="Emigrants living in the partner country divided by all emigrants of the country (UN DESA totals), times 100.",
          unit="% of emigrants", migration_type="Emigration", measure=RATE, source_id="derived", estimate="no",
@@ -153,6 +177,34 @@ INDICATORS = [
          unit="rank", migration_type="Emigration", measure="rank", source_id="derived", estimate="no",
          time_basis=FIVE_YEARLY, min_value="1", max_value="10", notes=KOSOVO_IN_SERBIA),
 ]
+
+# UN DESA's editions. The newest keeps the plain indicator ids, so every page opens on it; an
+# older edition's indicators carry its suffix and name the series they belong to, and the app
+# lets a reader choose the edition of a series without ever joining two editions into one line.
+NEWEST_EDITION = "2024"
+OLDER_EDITIONS = {"2020": ("_ims2020", {"un_desa_ims2024": "un_desa_ims2020", "derived": "derived_ims2020"})}
+# Series that exist in the older edition too (the 2020 extract has no breakdown by sex).
+SERIES_IN_BOTH = ("emigrant_stock", "immigrant_stock", "emigrants_share_of_population", "share_of_native_born_abroad",
+                  "immigrants_share_of_population", "emigrant_share_by_destination", "emigrant_destination_rank")
+
+
+def _with_editions(indicators: list[dict]) -> list[dict]:
+    result = []
+    for indicator in indicators:
+        result.append(indicator)
+        if indicator["source_id"] not in ("un_desa_ims2024", "derived"):
+            continue
+        indicator.update(series=indicator["id"], edition=NEWEST_EDITION)
+        if indicator["id"] not in SERIES_IN_BOTH:
+            continue
+        for edition, (suffix, sources) in OLDER_EDITIONS.items():
+            older = dict(indicator, id=indicator["id"] + suffix, source_id=sources[indicator["source_id"]],
+                         edition=edition)
+            result.append(older)
+    return result
+
+
+INDICATORS = _with_editions(INDICATORS)
 
 for _source in SOURCES:
     _source.setdefault("date_accessed", ACCESSED)

@@ -9,13 +9,16 @@ import pandas as pd
 from components.countries import REGION
 from curation.ledger import CurationError, Ledger, resolve_names
 
-COLUMNS = ["indicator", "country", "partner", "year", "value", "flag", "note"]
+# `source` names the source and edition of every row (the catalogue's source id), so a figure
+# never travels without it; sex and age are left empty for totals over all sexes and ages.
+COLUMNS = ["indicator", "country", "partner", "sex", "age", "year", "value", "flag", "note", "source"]
 
 
-def _tidy(indicator: str, country, partner, year, value, flag="", note="") -> pd.DataFrame:
+def _tidy(indicator: str, country, partner, year, value, flag="", note="", sex="", age="",
+          source="") -> pd.DataFrame:
     frame = pd.DataFrame({"country": country, "partner": partner, "year": year, "value": value})
     frame.insert(0, "indicator", indicator)
-    frame["flag"], frame["note"] = flag, note
+    frame["flag"], frame["note"], frame["sex"], frame["age"], frame["source"] = flag, note, sex, age, source
     return frame[COLUMNS]
 
 
@@ -40,24 +43,96 @@ def _codes(frame: pd.DataFrame, end: str, source_file: str) -> pd.Series:
 
 
 def un_desa(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
+    """The 2020 edition: indicator ids carry its suffix, because the plain ids are the newest edition's."""
     bilateral, ledger = _read(source_dir, "un_desa/ims2020_bilateral_stock.csv")
     # 23 small territories have no ISO3 in the extract; they are mapped by name, never dropped.
     origin = _codes(bilateral, "origin", ledger.source_file)
     destination = _codes(bilateral, "destination", ledger.source_file)
-    emigrants = _tidy("emigrant_stock", origin, destination, bilateral["year"], bilateral["migrant_stock"])
+    edition = dict(source=IMS2020)
+    emigrants = _tidy("emigrant_stock" + IMS2020_SUFFIX, origin, destination, bilateral["year"],
+                      bilateral["migrant_stock"], **edition)
     emigrants = emigrants[emigrants["country"].isin(list(REGION))]
-    immigrants = _tidy("immigrant_stock", destination, origin, bilateral["year"], bilateral["migrant_stock"])
+    immigrants = _tidy("immigrant_stock" + IMS2020_SUFFIX, destination, origin, bilateral["year"],
+                       bilateral["migrant_stock"], **edition)
     immigrants = immigrants[immigrants["country"].isin(list(REGION))]
     # A row whose origin and destination are both in the region feeds both indicators.
     ledger.close(used=len(bilateral))
     ledger.notes.append(f"{len(emigrants)} emigrant and {len(immigrants)} immigrant partner rows.")
 
     totals, totals_ledger = _read(source_dir, "un_desa/ims2020_totals.csv")
-    frames = [emigrants, immigrants,
-              _tidy("emigrant_stock", totals["country_iso3"], "", totals["year"], totals["emigrant_stock_total"]),
-              _tidy("immigrant_stock", totals["country_iso3"], "", totals["year"], totals["immigrant_stock_total"])]
+    frames = [emigrants, immigrants]
+    for indicator, column in (("emigrant_stock", "emigrant_stock_total"),
+                              ("immigrant_stock", "immigrant_stock_total")):
+        # No country has no emigrants or no immigrants at all: a total of 0 is the edition's
+        # placeholder for "no estimate" (Montenegro as a destination before 2010), so it is
+        # left out as missing and every figure derived from it is missing too.
+        placeholder = totals[column] == 0
+        for row in totals[placeholder].itertuples():
+            totals_ledger.notes.append(f"{column} of {row.country_iso3} in {row.year} is a placeholder 0: "
+                                       "left out as missing.")
+        kept = totals[~placeholder]
+        frames.append(_tidy(indicator + IMS2020_SUFFIX, kept["country_iso3"], "", kept["year"], kept[column],
+                            **edition))
     totals_ledger.close(used=len(totals))
     return pd.concat(frames, ignore_index=True), [ledger, totals_ledger]
+
+
+IMS2020, IMS2024 = "un_desa_ims2020", "un_desa_ims2024"
+IMS2020_SUFFIX = "_ims2020"
+ALL_ORIGINS, UNKNOWN_ORIGIN = 0, 2003  # UN DESA M49 codes: a destination's total; "other/unknown"
+SEXES_2024 = {"total": "", "female": "female", "male": "male"}
+
+
+def un_desa_2024(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
+    """The 2024 edition, the newest: emigrants and immigrants, totals and by partner, by sex."""
+    frame, ledger = _read(source_dir, "un_desa/ims2024_bilateral_stock.csv")
+    sex = frame["sex"].map(SEXES_2024)
+    if sex.isna().any():
+        raise CurationError(f"{ledger.source_file}: unknown sex values {sorted(set(frame['sex'][sex.isna()]))}")
+    total_rows = frame["origin_m49"] == ALL_ORIGINS
+    unknown = frame["origin_m49"] == UNKNOWN_ORIGIN
+    destination = frame["destination_iso3"]
+    origin = frame["origin_iso3"]
+    if origin[~total_rows & ~unknown].isna().any() or destination.isna().any():
+        raise CurationError(f"{ledger.source_file}: a country row without an ISO3 code")
+    edition = dict(source=IMS2024)
+    # Immigrant totals are the published all-origins rows (they include the unknown origins).
+    immigrant_totals = frame[total_rows & destination.isin(list(REGION))]
+    partner_rows = frame[~total_rows & ~unknown]
+    immigrants = partner_rows[partner_rows["destination_iso3"].isin(list(REGION))]
+    emigrants = partner_rows[partner_rows["origin_iso3"].isin(list(REGION))]
+    # Emigrants of a country: the sum over every destination of the rows where it is the origin
+    # (the source's own definition; two tiny destinations did not parse upstream).
+    emigrant_totals = emigrants.groupby(["origin_iso3", "year", "sex"], as_index=False)["value"].sum()
+    frames = [
+        _tidy("immigrant_stock", immigrant_totals["destination_iso3"], "", immigrant_totals["year"],
+              immigrant_totals["value"], sex=sex[immigrant_totals.index], **edition),
+        _tidy("immigrant_stock", immigrants["destination_iso3"], immigrants["origin_iso3"], immigrants["year"],
+              immigrants["value"], sex=sex[immigrants.index], **edition),
+        _tidy("emigrant_stock", emigrants["origin_iso3"], emigrants["destination_iso3"], emigrants["year"],
+              emigrants["value"], sex=sex[emigrants.index], **edition),
+        _tidy("emigrant_stock", emigrant_totals["origin_iso3"], "", emigrant_totals["year"],
+              emigrant_totals["value"], sex=emigrant_totals["sex"].map(SEXES_2024), **edition),
+    ]
+    in_region = destination.isin(list(REGION)) | origin.isin(list(REGION))
+    if not in_region.all():
+        raise CurationError(f"{ledger.source_file}: rows with neither end in the region")
+    frame = ledger.drop(frame, unknown, "other/unknown origin (M49 2003): inside the destination's "
+                        "total, not a partner country")
+    ledger.close(used=len(frame))
+    ledger.notes.append(f"{len(emigrants)} emigrant and {len(immigrants)} immigrant partner rows by sex; "
+                        f"{len(emigrant_totals)} emigrant totals summed over destinations.")
+
+    ages, age_ledger = _read(source_dir, "un_desa/ims2024_immigrants_by_age.csv")
+    age_sex = ages["sex"].map(SEXES_2024)
+    if age_sex.isna().any():
+        raise CurationError(f"{age_ledger.source_file}: unknown sex values")
+    age = ages["age_from"].astype(int).astype(str) + ages["age_to"].map(
+        lambda to: "+" if pd.isna(to) else f"-{int(to)}")
+    frames.append(_tidy("immigrant_stock", ages["destination_iso3"], "", ages["year"], ages["value"],
+                        sex=age_sex, age=age, **edition))
+    age_ledger.close(used=len(ages))
+    return pd.concat(frames, ignore_index=True), [ledger, age_ledger]
 
 
 def world_bank(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
@@ -122,7 +197,7 @@ def abel_cohen(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
                          flag="e", note=note[rows])
             tidy = tidy[tidy["country"].isin(region)]
             totals = tidy.groupby(["indicator", "country", "year", "flag", "note"], as_index=False)["value"].sum()
-            totals["partner"] = ""
+            totals["partner"], totals["sex"], totals["age"], totals["source"] = "", "", "", ""
             totals["note"] += "; sum over partner countries"
             frames += [tidy, totals[COLUMNS]]
     ledger.close(used=len(frame))

@@ -12,7 +12,9 @@ import pandas as pd
 from curation.catalogues import INDICATORS, SOURCES
 from curation.readers import COLUMNS
 
-SORT_KEYS = ["indicator", "country", "partner", "year"]
+SORT_KEYS = ["indicator", "country", "partner", "sex", "age", "year"]
+# Breakdown columns are written only by the files that use them.
+OPTIONAL = ("sex", "age")
 
 
 def format_value(value: float) -> str:
@@ -23,9 +25,11 @@ def format_value(value: float) -> str:
 
 def write_observations(frame: pd.DataFrame, path: Path) -> None:
     frame = frame[COLUMNS].copy()
+    frame[list(OPTIONAL)] = frame[list(OPTIONAL)].fillna("")
     frame["year"] = frame["year"].astype(int)
     frame = frame.sort_values(SORT_KEYS, kind="mergesort")
     frame["value"] = frame["value"].map(format_value)
+    frame = frame.drop(columns=[column for column in OPTIONAL if (frame[column] == "").all()])
     frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
 
 

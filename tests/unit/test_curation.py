@@ -23,29 +23,85 @@ def curated(tmp_path_factory) -> Path:
 
 
 def _observations(folder: Path) -> pd.DataFrame:
-    frames = [pd.read_csv(path, keep_default_na=False) for path in sorted((folder / "observations").glob("*.csv"))]
-    return pd.concat(frames, ignore_index=True)
+    frames = [pd.read_csv(path, keep_default_na=False, dtype={"sex": str, "age": str})
+              for path in sorted((folder / "observations").glob("*.csv"))]
+    return pd.concat(frames, ignore_index=True).fillna({"sex": "", "age": ""})
 
 
-def _value(frame, indicator, country, year, partner=""):
+def _value(frame, indicator, country, year, partner="", sex="", age=""):
     rows = frame[(frame["indicator"] == indicator) & (frame["country"] == country)
-                 & (frame["year"] == year) & (frame["partner"] == partner)]
+                 & (frame["year"] == year) & (frame["partner"] == partner)
+                 & (frame["sex"] == sex) & (frame["age"] == age)]
     assert len(rows) == 1, rows
     return float(rows.iloc[0]["value"])
 
 
 def test_published_un_desa_totals(curated):
     frame = _observations(curated)
-    assert _value(frame, "emigrant_stock", "ALB", 2020) == 1_250_451
-    assert _value(frame, "immigrant_stock", "ALB", 2020) == 48_810
-    assert _value(frame, "immigrant_stock", "SRB", 2020) == 823_011
+    # The 2020 edition, kept beside the newer one under its own indicator ids.
+    assert _value(frame, "emigrant_stock_ims2020", "ALB", 2020) == 1_250_451
+    assert _value(frame, "immigrant_stock_ims2020", "ALB", 2020) == 48_810
+    assert _value(frame, "immigrant_stock_ims2020", "SRB", 2020) == 823_011
+    assert _value(frame, "immigrant_stock_ims2020", "SRB", 1990) == 99_269
+    assert _value(frame, "emigrant_stock_ims2020", "SRB", 2020, "DEU") == 199_691
+
+
+def test_the_2024_edition_is_the_plain_series_with_published_values(curated):
+    frame = _observations(curated)
+    assert _value(frame, "emigrant_stock", "ALB", 2024, "ITA") == 542_638
+    assert _value(frame, "emigrant_stock", "SRB", 2024, "DEU") == 303_740
+    assert _value(frame, "emigrant_stock", "MDA", 2024, "RUS") == 166_187
+    assert _value(frame, "emigrant_stock", "MDA", 2024, "ITA") == 218_594
+    assert _value(frame, "immigrant_stock", "SRB", 2024) == 712_550
+    assert _value(frame, "immigrant_stock", "SRB", 1990) == 1_064_614
+    assert _value(frame, "emigrant_stock", "ALB", 2020) == 1_103_849
+    assert _value(frame, "emigrant_stock", "SRB", 2020, "DEU") == 227_380
+
+
+def test_every_un_desa_row_names_its_edition(curated):
+    frame = _observations(curated)
+    un_desa = frame[frame["indicator"].str.contains("migrant_stock|emigrant_|immigrants_|native_born")]
+    assert len(un_desa) > 20_000
+    expected = un_desa["indicator"].str.endswith("_ims2020").map(
+        {True: {"un_desa_ims2020", "derived_ims2020"}, False: {"un_desa_ims2024", "derived"}})
+    assert all(source in allowed for source, allowed in zip(un_desa["source"], expected))
+    assert (frame["source"] != "").all()
+
+
+def test_2024_edition_by_sex_and_age_adds_up_to_the_total(curated):
+    frame = _observations(curated)
+    for indicator, country, partner in (("emigrant_stock", "MDA", ""), ("emigrant_stock", "SRB", "DEU"),
+                                        ("immigrant_stock", "BGR", "")):
+        total = _value(frame, indicator, country, 2024, partner)
+        women = _value(frame, indicator, country, 2024, partner, sex="female")
+        men = _value(frame, indicator, country, 2024, partner, sex="male")
+        assert women + men == total
+    ages = frame[(frame["indicator"] == "immigrant_stock") & (frame["country"] == "BGR") & (frame["year"] == 2024)
+                 & (frame["age"] != "") & (frame["sex"] == "")]
+    assert len(ages) == 16 and ages["value"].sum() == _value(frame, "immigrant_stock", "BGR", 2024)
+    assert {"0-4", "75+"} <= set(ages["age"])
+    share = _value(frame, "emigrants_female_share", "MDA", 2024)
+    assert share == pytest.approx(_value(frame, "emigrant_stock", "MDA", 2024, sex="female")
+                                  / _value(frame, "emigrant_stock", "MDA", 2024) * 100, abs=1e-3)
+
+
+def test_montenegro_placeholder_zeros_are_missing_not_zero(curated):
+    frame = _observations(curated)
+    montenegro = frame[(frame["indicator"] == "immigrant_stock_ims2020") & (frame["country"] == "MNE")
+                       & (frame["partner"] == "")]
+    assert sorted(montenegro["year"]) == [2010, 2015, 2020]
+    assert (montenegro["value"] > 0).all()
+    derived = frame[frame["indicator"].isin(["share_of_native_born_abroad_ims2020",
+                                             "immigrants_share_of_population_ims2020"])
+                    & (frame["country"] == "MNE")]
+    assert derived["year"].min() == 2010
 
 
 def test_values_match_the_extracts_row_for_row(curated):
     frame = _observations(curated)
     bilateral = pd.read_csv(SHARED_SOURCES / "un_desa/ims2020_bilateral_stock.csv")
     moldova_italy = bilateral[(bilateral.origin_iso3 == "MDA") & (bilateral.destination_iso3 == "ITA") & (bilateral.year == 2020)]
-    assert _value(frame, "emigrant_stock", "MDA", 2020, "ITA") == moldova_italy.migrant_stock.item()
+    assert _value(frame, "emigrant_stock_ims2020", "MDA", 2020, "ITA") == moldova_italy.migrant_stock.item()
     romania = pd.read_csv(SHARED_SOURCES / "world_bank/wdi_net_migration_SM.POP.NETM.csv")
     for row in romania[romania.geo == "rou"].itertuples():
         assert _value(frame, "net_migration", "ROU", row.time) == row.value
@@ -78,16 +134,18 @@ def test_returning_nationals_and_kosovo_key(curated):
     assert not frame["country"].isin(["KOS", "XK"]).any()
 
 
-def test_derived_share_definition(curated):
+@pytest.mark.parametrize("edition", ["", "_ims2020"])
+def test_derived_share_definition(curated, edition):
+    # Each edition's derived figures come from that edition's stocks only.
     frame = _observations(curated)
-    emigrants = _value(frame, "emigrant_stock", "MKD", 2020)
-    immigrants = _value(frame, "immigrant_stock", "MKD", 2020)
+    emigrants = _value(frame, "emigrant_stock" + edition, "MKD", 2020)
+    immigrants = _value(frame, "immigrant_stock" + edition, "MKD", 2020)
     population = _value(frame, "population", "MKD", 2020)
     expected = emigrants / (emigrants + population - immigrants) * 100
-    assert _value(frame, "share_of_native_born_abroad", "MKD", 2020) == pytest.approx(expected, abs=1e-3)
+    assert _value(frame, "share_of_native_born_abroad" + edition, "MKD", 2020) == pytest.approx(expected, abs=1e-3)
     serbia_population = _value(frame, "population", "SRB", 2020) + _value(frame, "population", "XKX", 2020)
-    assert _value(frame, "emigrants_share_of_population", "SRB", 2020) == pytest.approx(
-        _value(frame, "emigrant_stock", "SRB", 2020) / serbia_population * 100, abs=1e-3)
+    assert _value(frame, "emigrants_share_of_population" + edition, "SRB", 2020) == pytest.approx(
+        _value(frame, "emigrant_stock" + edition, "SRB", 2020) / serbia_population * 100, abs=1e-3)
 
 
 def test_rerun_reproduces_the_committed_data_byte_for_byte(curated):
@@ -102,6 +160,7 @@ def test_every_source_row_is_accounted_for(curated):
     report = (curated / "CURATION_REPORT.md").read_text()
     assert "| abel_cohen/bilateral_flows_5yr.csv | 25,272 | 13,760 | 11,512 |" in report
     assert "| un_desa/ims2020_bilateral_stock.csv | 6,075 | 6,075 | 0 | - |" in report
+    assert "| un_desa/ims2024_bilateral_stock.csv | 18,735 | 18,519 | 216 |" in report
 
 
 def test_geometry_sizes(curated):
