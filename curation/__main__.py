@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from components.settings import REPO_ROOT
-from curation import eurostat, readers
+from curation import dioc, eurostat, readers
 from curation.catalogues import INDICATORS, SOURCES
 from curation.checks import check_outputs, verify_with_loader
 from curation.derived import derive
@@ -35,6 +35,7 @@ OUTPUTS = {
     "eurostat_residence_permits.csv": [eurostat.residence_permits],
     "eurostat_population_by_citizenship.csv": [eurostat.population],
     "eurostat_asylum.csv": [eurostat.asylum],
+    "oecd_dioc_2015_16_education.csv": [dioc.dioc],
 }
 
 

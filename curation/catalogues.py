@@ -6,6 +6,7 @@ from __future__ import annotations
 ACCESSED = "2026-11-27 (extract in shared/sources; upstream copy date not recorded)"
 
 KOSOVO_IN_SERBIA = "UN DESA counts Kosovo inside Serbia: Serbia's figures include Kosovo."
+DIOC_KOSOVO = "Kosovo has its own figure; Serbia's figure excludes Kosovo (unlike UN DESA)."
 
 SOURCES = [
     dict(id="un_desa_ims2024", short="UN DESA, International Migrant Stock 2024", publisher="UN DESA Population Division",
@@ -66,6 +67,12 @@ SOURCES = [
          licence="CC BY 4.0 (inputs: CC BY 3.0 IGO and CC BY 4.0)",
          credit="Computed from UN DESA International Migrant Stock 2020 and World Bank WDI population.",
          notes="Definitions in the indicator catalogue. " + KOSOVO_IN_SERBIA),
+    dict(id="oecd_dioc_2015_16", short="OECD, DIOC 2015/16", publisher="OECD",
+         dataset="Database on Immigrants in OECD and non-OECD Countries (DIOC) 2015/16, File A_2 (by country of birth, all OECD countries of residence)",
+         edition="2015/16 (census round 2015/16)", url="https://www.oecd.org/els/mig/dioc.htm",
+         licence="OECD data, free to reuse with attribution", credit="OECD, DIOC 2015/16.",
+         notes="Taken from the public copy priya51096/ETC5513-Assignment-4- (data/DIOC_2015_16_File_A_2.csv), "
+               "read with the OECD's code book (Methodology_public.pdf). " + DIOC_KOSOVO),
     dict(id="natural_earth", short="Natural Earth", publisher="Natural Earth", dataset="Admin 0 countries and admin 1 states, 1:10m",
          edition="v5.1.1, German point of view", url="https://www.naturalearthdata.com/",
          licence="Public domain", credit="Made with Natural Earth.", notes="Simplified for the screen by curation/geometry.py."),
@@ -177,6 +184,33 @@ INDICATORS = [
          unit="rank", migration_type="Emigration", measure="rank", source_id="derived", estimate="no",
          time_basis=FIVE_YEARLY, min_value="1", max_value="10", notes=KOSOVO_IN_SERBIA),
 ]
+
+# OECD DIOC 2015/16 (curation/dioc.py): one census round, so one edition of each series.
+DIOC_NOTE = ("People living in OECD countries, census round 2015/16. " + DIOC_KOSOVO + " People born in former "
+             "Yugoslavia whose republic is not stated are left out.")
+DIOC_EMIGRANTS = "People born in the country, aged 25–64, who live in an OECD country"
+DIOC_EDUCATION = {
+    "low": ("with low education (ISCED 0–2)", " and have at most lower secondary education (ISCED 0–2)."),
+    "medium": ("with medium education (ISCED 3–4)", " and have upper secondary or post-secondary non-tertiary education (ISCED 3–4)."),
+    "high": ("with tertiary education (ISCED 5–8)", " and have tertiary education (ISCED 5–8)."),
+    "unknown": ("whose education is not known", " and whose level of education is not known."),
+}
+_DIOC_COMMON = dict(migration_type="Emigration", source_id="oecd_dioc_2015_16", estimate="no",
+                    time_basis="census round 2015/16", min_value="0", notes=DIOC_NOTE, edition="2015/16")
+INDICATORS += [
+    dict(id="oecd_emigrants_25_64", label="Emigrants aged 25–64 living in OECD countries",
+         definition=DIOC_EMIGRANTS + ", whatever their citizenship there. Emigrants living outside the OECD are not counted.",
+         unit="persons", measure=STOCK, **_DIOC_COMMON),
+    *(dict(id=f"oecd_emigrants_25_64_{level}_education", label=f"Emigrants aged 25–64 in OECD countries {label}",
+           definition=DIOC_EMIGRANTS + ending, unit="persons", measure=STOCK, **_DIOC_COMMON)
+      for level, (label, ending) in DIOC_EDUCATION.items()),
+    dict(id="oecd_emigrants_tertiary_share", label="Share with tertiary education among emigrants aged 25–64 in OECD countries",
+         definition="People with tertiary education (ISCED 5–8) divided by all people born in the country, aged 25–64 "
+                    "and living in an OECD country, whose education is known, times 100.",
+         unit="% of emigrants with known education", measure=RATE, max_value="100", **_DIOC_COMMON),
+]
+for _indicator in INDICATORS[-6:]:
+    _indicator["series"] = _indicator["id"]
 
 # UN DESA's editions. The newest keeps the plain indicator ids, so every page opens on it; an
 # older edition's indicators carry its suffix and name the series they belong to, and the app

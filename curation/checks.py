@@ -32,7 +32,16 @@ EXPECTED_COUNTRIES = {
     "citizens_resident_in_eu_efta": set(REGION),
     "emigrants_share_of_population": set(REGION) - {"XKX"},
     "share_of_native_born_abroad": set(REGION) - {"XKX"},
+    # OECD DIOC 2015/16 has all ten, Kosovo with its own figure.
+    **{indicator: set(REGION) for indicator in (
+        "oecd_emigrants_25_64", "oecd_emigrants_25_64_low_education", "oecd_emigrants_25_64_medium_education",
+        "oecd_emigrants_25_64_high_education", "oecd_emigrants_25_64_unknown_education",
+        "oecd_emigrants_tertiary_share")},
 }
+
+# Share with tertiary education among emigrants aged 25-64 whose education is known, as checked
+# against the DIOC extract (../shared/sources/README.md), to one decimal.
+DIOC_TERTIARY_SHARES = {"MDA": 33.0, "BGR": 28.6, "SRB": 23.1, "ALB": 13.8, "XKX": 9.1}
 
 
 def check_outputs(files: dict[str, pd.DataFrame], indicators: list[dict], sources: Path) -> None:
@@ -60,6 +69,7 @@ def check_outputs(files: dict[str, pd.DataFrame], indicators: list[dict], source
         if missing:
             raise CurationError(f"{indicator}: countries in the source but not curated: {sorted(missing)}")
     _check_published_totals(everything)
+    _check_dioc_tertiary_shares(everything)
 
 
 def _check_published_totals(everything: pd.DataFrame) -> None:
@@ -73,6 +83,15 @@ def _check_published_totals(everything: pd.DataFrame) -> None:
     for key, expected in published.items():
         if totals.get(key) != expected:
             raise CurationError(f"{key}: curated {totals.get(key)} but the published figure is {expected}")
+
+
+def _check_dioc_tertiary_shares(everything: pd.DataFrame) -> None:
+    rows = everything[(everything["indicator"] == "oecd_emigrants_tertiary_share") & (everything["sex"].fillna("") == "")]
+    shares = rows.set_index("country")["value"]
+    for country, expected in DIOC_TERTIARY_SHARES.items():
+        if round(shares.get(country, float("nan")), 1) != expected:
+            raise CurationError(f"oecd_emigrants_tertiary_share {country}: curated {shares.get(country)} "
+                                f"but the checked share is {expected}%")
 
 
 def verify_with_loader(staging: Path) -> None:

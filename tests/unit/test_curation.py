@@ -166,3 +166,55 @@ def test_every_source_row_is_accounted_for(curated):
 def test_geometry_sizes(curated):
     assert (curated / "boundaries" / "world_countries.geojson").stat().st_size <= 400_000
     assert (curated / "boundaries" / "region_countries.geojson").stat().st_size <= 300_000
+
+
+DIOC_EXTRACT = "oecd_dioc/dioc_2015_16_emigrants_in_oecd_by_education.csv"
+DIOC_LEVELS = {"low (ISCED 0-2)": "low", "medium (ISCED 3-4)": "medium", "high (ISCED 5-8)": "high", "unknown": "unknown"}
+
+
+def test_dioc_education_of_emigrants_matches_the_extract_row_for_row(curated):
+    frame = _observations(curated)
+    extract = pd.read_csv(SHARED_SOURCES / DIOC_EXTRACT)
+    working_age = extract[(extract.age == "25-64") & (extract.birth_code_in_source != "FYUG")]
+    # Summed over citizenship of the country of residence (foreigner, national, unknown).
+    by_sex = working_age.groupby(["country_of_birth", "sex", "education"])["persons"].sum()
+    for (country, sex, education), persons in by_sex.items():
+        indicator = f"oecd_emigrants_25_64_{DIOC_LEVELS[education]}_education"
+        assert _value(frame, indicator, country, 2015, sex=sex) == persons
+    for country, persons in working_age.groupby("country_of_birth")["persons"].sum().items():
+        assert _value(frame, "oecd_emigrants_25_64", country, 2015) == persons
+    dioc = frame[frame["indicator"].str.startswith("oecd_")]
+    assert len(dioc) == 6 * 10 * 3 and set(dioc["source"]) == {"oecd_dioc_2015_16"}
+    assert _value(frame, "oecd_emigrants_25_64", "SRB", 2015) == 494_473
+    assert _value(frame, "oecd_emigrants_25_64", "XKX", 2015) == 272_766
+    assert _value(frame, "oecd_emigrants_25_64_high_education", "MDA", 2015, sex="female") == (
+        _value(frame, "oecd_emigrants_25_64_high_education", "MDA", 2015)
+        - _value(frame, "oecd_emigrants_25_64_high_education", "MDA", 2015, sex="male"))
+    # DIOC counts Kosovo apart from Serbia, unlike UN DESA, and Serbia's rows say so.
+    serbia = dioc[dioc["country"] == "SRB"]
+    assert serbia["note"].str.contains("Excludes Kosovo").all()
+
+
+def test_dioc_tertiary_shares_are_the_checked_ones(curated):
+    frame = _observations(curated)
+    shares = {country: _value(frame, "oecd_emigrants_tertiary_share", country, 2015)
+              for country in ("MDA", "BGR", "SRB", "ALB", "XKX")}
+    assert {country: round(share, 1) for country, share in shares.items()} == {
+        "MDA": 33.0, "BGR": 28.6, "SRB": 23.1, "ALB": 13.8, "XKX": 9.1}
+    # Among those whose education is known: the unknowns are not in the base.
+    high, low, medium = (_value(frame, f"oecd_emigrants_25_64_{level}_education", "ALB", 2015, sex="female")
+                         for level in ("high", "low", "medium"))
+    assert _value(frame, "oecd_emigrants_tertiary_share", "ALB", 2015, sex="female") == pytest.approx(
+        high / (low + medium + high) * 100, abs=1e-3)
+
+
+def test_dioc_former_yugoslavia_republic_unstated_is_left_out_and_counted(curated):
+    frame = _observations(curated)
+    extract = pd.read_csv(SHARED_SOURCES / DIOC_EXTRACT)
+    unstated = extract[extract.birth_code_in_source == "FYUG"]
+    assert len(unstated) == 81
+    assert not frame["country"].isin(["YUG", "FYUG"]).any()
+    report = (curated / "CURATION_REPORT.md").read_text()
+    assert (f"| {DIOC_EXTRACT} | 939 | 240 | 699 | 81: born in former Yugoslavia, republic not stated "
+            "(FYUG; 139,136 persons aged 25-64)") in report
+    assert unstated[unstated.age == "25-64"]["persons"].sum() == 139_136
