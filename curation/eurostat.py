@@ -8,16 +8,17 @@ from pathlib import Path
 import pandas as pd
 
 from components.countries import REGION
-from curation.ledger import Ledger, resolve_names
+from curation.ledger import CurationError, Ledger, resolve_names
 from curation.readers import COLUMNS, _read, _tidy
 
 TOTAL = "Total"
+REPORTING_COUNTRY = "Reporting country"
 VALUE_COLUMNS = ["Migrants number", "number of citizens in country"]
 # Labels that name groups of countries or legal categories, not a country; dropped by name.
 NOT_COUNTRIES_EXACT = {
     "Africa", "America", "Asia", "Europe", "Oceania", "Caribbean", "Melanesia", "Polynesia",
     "Micronesia", "Australia and New Zealand", "British overseas countries and territories",
-    "Foreign country and stateless", "Others", "Recognised non-citizens", "Reporting country",
+    "Foreign country and stateless", "Others", "Recognised non-citizens",
     "Stateless", "Unknown", "European Free Trade Association", "South America",
 }
 NOT_COUNTRIES_PATTERN = re.compile(
@@ -33,8 +34,35 @@ def _not_countries(labels: pd.Series) -> set[str]:
             if label in NOT_COUNTRIES_EXACT or NOT_COUNTRIES_PATTERN.search(label)}
 
 
+def own_citizens_from_reporting_country(frame: pd.DataFrame, ledger: Ledger, citizenship: str) -> pd.DataFrame:
+    """Read 'Reporting country' as the reporting country's own citizens where no row names them.
+
+    Eurostat gives some years' own citizens only under that label (Romania's returning nationals
+    in 2019 and 2020, Bulgaria's population by citizenship 2015-2022, ...). Where both rows exist
+    they must agree, and the label's row is a duplicate.
+    """
+    reporting = frame[citizenship] == REPORTING_COUNTRY
+    own = frame[citizenship] == frame["geo"]
+    own_keys = set(zip(frame.loc[own, "geo"], frame.loc[own, "year"]))
+    duplicate = reporting & pd.Series([key in own_keys for key in zip(frame["geo"], frame["year"])], index=frame.index)
+    value = next(col for col in VALUE_COLUMNS if col in frame.columns)
+    both = frame[duplicate].merge(frame[own], on=["geo", "year"], suffixes=("", "_own"))
+    disagree = both[both[value] != both[f"{value}_own"]]
+    if len(disagree):
+        raise CurationError(f"{ledger.source_file}: 'Reporting country' and own citizenship disagree: "
+                            f"{disagree[['geo', 'year', value, f'{value}_own']].head(4).to_dict('records')}")
+    frame = ledger.drop(frame, duplicate, "'Reporting country' repeats the row of the country's own citizens")
+    substitute = frame[citizenship] == REPORTING_COUNTRY
+    if substitute.any():
+        ledger.notes.append(f"{int(substitute.sum())} rows of own citizens published only as 'Reporting country'.")
+    frame = frame.copy()
+    frame.loc[substitute, citizenship] = frame.loc[substitute, "geo"]
+    return frame
+
+
 def _resolve_pair(frame: pd.DataFrame, ledger: Ledger, citizenship: str) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
     """Drop aggregate labels (keeping 'Total'), then map reporting country and citizenship to ISO3."""
+    frame = own_citizens_from_reporting_country(frame, ledger, citizenship)
     aggregates = _not_countries(frame[citizenship]) | _not_countries(frame["geo"])
     frame = ledger.drop(frame, frame[citizenship].isin(aggregates) | frame["geo"].isin(aggregates),
                         "citizenship or reporting label is a group of countries or a legal "
