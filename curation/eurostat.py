@@ -60,6 +60,25 @@ def own_citizens_from_reporting_country(frame: pd.DataFrame, ledger: Ledger, cit
     return frame
 
 
+# Former states that Eurostat still lists as a citizenship, and the countries that were part of
+# them. Reported by one of its own successors, such a label is a group that can hold the reporting
+# country's own citizens (Croatia 1998: 'Yugoslavia' 51,781 of 51,784 immigrants, 51,760 of them
+# Croatian), so it is not a partner country there.
+FORMER_STATE_MEMBERS = {
+    "YUG": {"SVN", "HRV", "BIH", "SRB", "MNE", "MKD", "XKX"},
+    "SCG": {"SRB", "MNE", "XKX"},
+    "CSK": {"CZE", "SVK"},
+    "SUN": {"ARM", "AZE", "BLR", "EST", "GEO", "KAZ", "KGZ", "LTU", "LVA", "MDA", "RUS", "TJK", "TKM",
+            "UKR", "UZB"},
+}
+
+
+def group_containing_reporting_country(geo: pd.Series, citizens: pd.Series) -> pd.Series:
+    """True where the citizenship is a former state that the reporting country was part of."""
+    return pd.Series([country in FORMER_STATE_MEMBERS.get(partner, ()) for country, partner in zip(geo, citizens)],
+                     index=geo.index, dtype=bool)
+
+
 def _resolve_pair(frame: pd.DataFrame, ledger: Ledger, citizenship: str) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
     """Drop aggregate labels (keeping 'Total'), then map reporting country and citizenship to ISO3."""
     frame = own_citizens_from_reporting_country(frame, ledger, citizenship)
@@ -76,7 +95,11 @@ def _resolve_pair(frame: pd.DataFrame, ledger: Ledger, citizenship: str) -> tupl
     is_total = frame[citizenship] == TOTAL
     citizens = resolve_names(frame.loc[~is_total, citizenship], ledger.source_file, set())
     citizens = citizens.reindex(frame.index).fillna("")
-    return frame, geo, citizens
+    frame = ledger.drop(frame, group_containing_reporting_country(geo, citizens),
+                        "citizenship is a former state that the reporting country was part of "
+                        "(Yugoslavia, Serbia and Montenegro, ...): a group that can include the "
+                        "country's own citizens, not a partner country")
+    return frame, geo.loc[frame.index], citizens.loc[frame.index]
 
 
 def immigration(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:

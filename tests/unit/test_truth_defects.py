@@ -83,3 +83,27 @@ def test_population_of_own_citizens_published_as_reporting_country_is_shipped(da
     croats = {year: _shipped(data, "population_by_citizenship", "HRV", year, "HRV") for year in range(2015, 2025)}
     assert croats[2015] == [4_155_133] and croats[2021] == [3_866_581] and croats[2023] == [3_780_514]
     assert croats[2024] == [3_746_587] and croats[2022] == [3_826_213]
+
+
+# ---- 3. former states published as partner countries ---------------------------------------
+
+def test_former_state_is_a_group_only_for_its_own_successors():
+    from curation.eurostat import group_containing_reporting_country
+    geo = pd.Series(["HRV", "MKD", "MNE", "DEU", "ROU", "MDA", "HRV"])
+    citizens = pd.Series(["YUG", "YUG", "SCG", "SCG", "YUG", "SUN", "SRB"])
+    assert group_containing_reporting_country(geo, citizens).tolist() == [True, True, True, False, False, True, False]
+
+
+@pytest.mark.parametrize("country, year", [("HRV", 1998), ("HRV", 1999), ("HRV", 2001), ("MKD", 2001)])
+def test_yugoslavia_is_not_a_partner_of_its_former_republics(data, country, year):
+    assert _shipped(data, "immigration_by_citizenship", country, year, "YUG") == []
+    ranked = views.partners(data.observations, "immigration_by_citizenship", country, year)
+    assert "YUG" not in set(ranked["partner"])
+
+
+def test_former_states_stay_partners_of_other_countries(data):
+    from curation.eurostat import FORMER_STATE_MEMBERS
+    assert _shipped(data, "immigration_by_citizenship", "DEU", 2002, "SCG") == [26_420]
+    rows = data.observations[data.observations["partner"].isin(list(FORMER_STATE_MEMBERS))]
+    inside = [(c, p) for c, p in zip(rows["country"], rows["partner"]) if c in FORMER_STATE_MEMBERS[p]]
+    assert inside == []
