@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from curation import eurostat_zeros
+
 # The upstream copies carry no download date; this is the day the project curated the extracts.
 ACCESSED = "2026-11-27 (extract in shared/sources; upstream copy date not recorded)"
 
@@ -159,3 +161,10 @@ INDICATORS = [
 
 for _source in SOURCES:
     _source.setdefault("date_accessed", ACCESSED)
+
+# The rules that read Eurostat zeros as 'not available' (curation/eurostat_zeros.py) are part of
+# what these indicators mean, so their notes state them.
+for _indicator in INDICATORS:
+    if _indicator["id"] in eurostat_zeros.INDICATORS:
+        _indicator["notes"] = " ".join(filter(None, [_indicator.get("notes", ""),
+                                                     eurostat_zeros.catalogue_note(_indicator["id"])]))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from components.countries import REGION
+from curation.eurostat_zeros import ledger_reason, not_available_zeros
 from curation.ledger import CurationError, Ledger, resolve_names
 from curation.readers import COLUMNS, _read, _tidy
 
@@ -79,17 +80,15 @@ def group_containing_reporting_country(geo: pd.Series, citizens: pd.Series) -> p
                      index=geo.index, dtype=bool)
 
 
-def _resolve_pair(frame: pd.DataFrame, ledger: Ledger, citizenship: str) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
-    """Drop aggregate labels (keeping 'Total'), then map reporting country and citizenship to ISO3."""
+def _resolve_pair(frame: pd.DataFrame, ledger: Ledger, citizenship: str,
+                  permits: bool = False) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+    """Drop aggregate labels (keeping 'Total'), map reporting country and citizenship to ISO3, and
+    leave out former states among their successors and zeros that mean 'not available'."""
     frame = own_citizens_from_reporting_country(frame, ledger, citizenship)
     aggregates = _not_countries(frame[citizenship]) | _not_countries(frame["geo"])
     frame = ledger.drop(frame, frame[citizenship].isin(aggregates) | frame["geo"].isin(aggregates),
                         "citizenship or reporting label is a group of countries or a legal "
                         "category, not a country: " + "; ".join(sorted(aggregates)))
-    value = frame[next(col for col in VALUE_COLUMNS if col in frame.columns)]
-    silent = value.groupby([frame["geo"], frame["year"]]).transform("sum") == 0
-    frame = ledger.drop(frame, silent, "every value of this reporting country and year is 0: "
-                        "read as not reported, not as zero")
     geo = resolve_names(frame["geo"], ledger.source_file, set())
     # 'Total'' is all citizenships together: it becomes the empty partner, as the contract says.
     is_total = frame[citizenship] == TOTAL
@@ -99,6 +98,11 @@ def _resolve_pair(frame: pd.DataFrame, ledger: Ledger, citizenship: str) -> tupl
                         "citizenship is a former state that the reporting country was part of "
                         "(Yugoslavia, Serbia and Montenegro, ...): a group that can include the "
                         "country's own citizens, not a partner country")
+    geo, citizens = geo.loc[frame.index], citizens.loc[frame.index]
+    rows = pd.DataFrame({"geo": geo, "partner": citizens, "year": frame["year"],
+                         "value": frame[next(col for col in VALUE_COLUMNS if col in frame.columns)]})
+    for rule, zeros in not_available_zeros(rows, permits).items():
+        frame = ledger.drop(frame, zeros.loc[frame.index], ledger_reason(rule))
     return frame, geo.loc[frame.index], citizens.loc[frame.index]
 
 
@@ -115,7 +119,7 @@ def immigration(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
 
 def residence_permits(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
     frame, ledger = _read(source_dir, "eurostat/valid_permits_by_citizenship.csv")
-    frame, geo, citizens = _resolve_pair(frame, ledger, "Country of citizenship")
+    frame, geo, citizens = _resolve_pair(frame, ledger, "Country of citizenship", permits=True)
     value, year = frame["Migrants number"], frame["year"]
     abroad = citizens.isin(list(REGION))
     at_home = geo.isin(list(REGION))
