@@ -15,6 +15,10 @@ from components.countries import KOSOVO, REGION
 
 # Sources that count Kosovo inside Serbia: Serbia's denominator must then include Kosovo.
 KOSOVO_IN_SERBIA_SOURCES = {"un_desa_ims2020", "derived"}
+# Abel & Cohen's flows are modelled on UN population data, which also counts Kosovo inside Serbia
+# (the flows have no Kosovo rows), so Serbia's per-population rate needs the same denominator.
+# Kept apart from the set above, whose pages print a note that names UN DESA.
+SERBIA_WITH_KOSOVO_POPULATION_SOURCES = KOSOVO_IN_SERBIA_SOURCES | {"abel_cohen_2019"}
 
 # The units and short names below are stable English keys, like the catalogue's units: charts and
 # tables show them in the reader's language (charts.unit_text, charts.panel_title; locale tables
@@ -76,7 +80,7 @@ def has_country_totals(observations: pd.DataFrame, indicator: str) -> bool:
 def population(observations: pd.DataFrame, source_id: str) -> pd.Series:
     """Population by (country, year); Serbia includes Kosovo where the source counts it so."""
     people = country_totals(observations, "population").set_index(["country", "year"])["value"]
-    if source_id in KOSOVO_IN_SERBIA_SOURCES and KOSOVO in people.index.get_level_values(0):
+    if source_id in SERBIA_WITH_KOSOVO_POPULATION_SOURCES and KOSOVO in people.index.get_level_values(0):
         kosovo = people.xs(KOSOVO, level="country")
         serbia = people.xs("SRB", level="country")
         combined = (serbia + kosovo).dropna()

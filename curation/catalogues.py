@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from curation import eurostat_zeros
+
 # The upstream copies carry no download date; this is the day the project curated the extracts.
 ACCESSED = "2026-11-27 (extract in shared/sources; upstream copy date not recorded)"
 
 KOSOVO_IN_SERBIA = "UN DESA counts Kosovo inside Serbia: Serbia's figures include Kosovo."
 DIOC_KOSOVO = "Kosovo has its own figure; Serbia's figure excludes Kosovo (unlike UN DESA)."
+ABEL_COHEN_NOTES = ("Modelled estimate. Serbia and Montenegro appear together (SCG) before 2010. There are no "
+                    "Kosovo rows: Serbia includes Kosovo, so Serbia's per-population rate uses the population "
+                    "of Serbia and Kosovo together.")
 
 SOURCES = [
     dict(id="un_desa_ims2024", short="UN DESA, International Migrant Stock 2024", publisher="UN DESA Population Division",
@@ -115,19 +120,19 @@ INDICATORS = [
     dict(id="emigration_flow_5yr", label="People leaving the country over five years (estimate)",
          definition="Modelled number of all people who moved from the country to the partner country during the five-year period, whatever their country of birth. An empty partner is the sum over partners.",
          unit="persons per five years", migration_type="Emigration", measure=FLOW, source_id="abel_cohen_2019", estimate="yes",
-         time_basis=PERIOD, min_value="0", denominator="population", notes="Modelled estimate. Serbia and Montenegro appear together (SCG) before 2010."),
+         time_basis=PERIOD, min_value="0", denominator="population", notes=ABEL_COHEN_NOTES),
     dict(id="native_outflow_5yr", label="People born in the country leaving it over five years (estimate)",
          definition="Modelled number of people born in the country who left it for the partner country during the five-year period. An empty partner is the sum over partners.",
          unit="persons per five years", migration_type="Emigration", measure=FLOW, source_id="abel_cohen_2019", estimate="yes",
-         time_basis=PERIOD, min_value="0", denominator="population", notes="Modelled estimate. Serbia and Montenegro appear together (SCG) before 2010."),
+         time_basis=PERIOD, min_value="0", denominator="population", notes=ABEL_COHEN_NOTES),
     dict(id="immigration_flow_5yr", label="People arriving in the country over five years (estimate)",
          definition="Modelled number of all people who moved into the country from the partner country during the five-year period, returning natives included. An empty partner is the sum over partners.",
          unit="persons per five years", migration_type="Immigration", measure=FLOW, source_id="abel_cohen_2019", estimate="yes",
-         time_basis=PERIOD, min_value="0", denominator="population", notes="Modelled estimate. Serbia and Montenegro appear together (SCG) before 2010."),
+         time_basis=PERIOD, min_value="0", denominator="population", notes=ABEL_COHEN_NOTES),
     dict(id="return_flow_5yr", label="People returning to their country of birth over five years (estimate)",
          definition="Modelled number of people born in the country who moved back to it from the partner country during the five-year period. An empty partner is the sum over partners.",
          unit="persons per five years", migration_type="Return", measure=FLOW, source_id="abel_cohen_2019", estimate="yes",
-         time_basis=PERIOD, min_value="0", denominator="population", notes="Modelled estimate. Serbia and Montenegro appear together (SCG) before 2010."),
+         time_basis=PERIOD, min_value="0", denominator="population", notes=ABEL_COHEN_NOTES),
     dict(id="immigration_by_citizenship", label="Immigrants during the year, by citizenship",
          definition="People who took up usual residence in the reporting country during the year, by citizenship (partner). An empty partner means all citizenships.",
          unit="persons per year", migration_type="Immigration", measure=FLOW, source_id="eurostat_migr_imm1ctz", estimate="no",
@@ -242,3 +247,10 @@ INDICATORS = _with_editions(INDICATORS)
 
 for _source in SOURCES:
     _source.setdefault("date_accessed", ACCESSED)
+
+# The rules that read Eurostat zeros as 'not available' (curation/eurostat_zeros.py) are part of
+# what these indicators mean, so their notes state them.
+for _indicator in INDICATORS:
+    if _indicator["id"] in eurostat_zeros.INDICATORS:
+        _indicator["notes"] = " ".join(filter(None, [_indicator.get("notes", ""),
+                                                     eurostat_zeros.catalogue_note(_indicator["id"])]))

@@ -8,16 +8,18 @@ from pathlib import Path
 import pandas as pd
 
 from components.countries import REGION
-from curation.ledger import Ledger, resolve_names
+from curation.eurostat_zeros import ledger_reason, not_available_zeros
+from curation.ledger import CurationError, Ledger, resolve_names
 from curation.readers import COLUMNS, _read, _tidy
 
 TOTAL = "Total"
+REPORTING_COUNTRY = "Reporting country"
 VALUE_COLUMNS = ["Migrants number", "number of citizens in country"]
 # Labels that name groups of countries or legal categories, not a country; dropped by name.
 NOT_COUNTRIES_EXACT = {
     "Africa", "America", "Asia", "Europe", "Oceania", "Caribbean", "Melanesia", "Polynesia",
     "Micronesia", "Australia and New Zealand", "British overseas countries and territories",
-    "Foreign country and stateless", "Others", "Recognised non-citizens", "Reporting country",
+    "Foreign country and stateless", "Others", "Recognised non-citizens",
     "Stateless", "Unknown", "European Free Trade Association", "South America",
 }
 NOT_COUNTRIES_PATTERN = re.compile(
@@ -33,22 +35,75 @@ def _not_countries(labels: pd.Series) -> set[str]:
             if label in NOT_COUNTRIES_EXACT or NOT_COUNTRIES_PATTERN.search(label)}
 
 
-def _resolve_pair(frame: pd.DataFrame, ledger: Ledger, citizenship: str) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
-    """Drop aggregate labels (keeping 'Total'), then map reporting country and citizenship to ISO3."""
+def own_citizens_from_reporting_country(frame: pd.DataFrame, ledger: Ledger, citizenship: str) -> pd.DataFrame:
+    """Read 'Reporting country' as the reporting country's own citizens where no row names them.
+
+    Eurostat gives some years' own citizens only under that label (Romania's returning nationals
+    in 2019 and 2020, Bulgaria's population by citizenship 2015-2022, ...). Where both rows exist
+    they must agree, and the label's row is a duplicate.
+    """
+    reporting = frame[citizenship] == REPORTING_COUNTRY
+    own = frame[citizenship] == frame["geo"]
+    own_keys = set(zip(frame.loc[own, "geo"], frame.loc[own, "year"]))
+    duplicate = reporting & pd.Series([key in own_keys for key in zip(frame["geo"], frame["year"])], index=frame.index)
+    value = next(col for col in VALUE_COLUMNS if col in frame.columns)
+    both = frame[duplicate].merge(frame[own], on=["geo", "year"], suffixes=("", "_own"))
+    disagree = both[both[value] != both[f"{value}_own"]]
+    if len(disagree):
+        raise CurationError(f"{ledger.source_file}: 'Reporting country' and own citizenship disagree: "
+                            f"{disagree[['geo', 'year', value, f'{value}_own']].head(4).to_dict('records')}")
+    frame = ledger.drop(frame, duplicate, "'Reporting country' repeats the row of the country's own citizens")
+    substitute = frame[citizenship] == REPORTING_COUNTRY
+    if substitute.any():
+        ledger.notes.append(f"{int(substitute.sum())} rows of own citizens published only as 'Reporting country'.")
+    frame = frame.copy()
+    frame.loc[substitute, citizenship] = frame.loc[substitute, "geo"]
+    return frame
+
+
+# Former states that Eurostat still lists as a citizenship, and the countries that were part of
+# them. Reported by one of its own successors, such a label is a group that can hold the reporting
+# country's own citizens (Croatia 1998: 'Yugoslavia' 51,781 of 51,784 immigrants, 51,760 of them
+# Croatian), so it is not a partner country there.
+FORMER_STATE_MEMBERS = {
+    "YUG": {"SVN", "HRV", "BIH", "SRB", "MNE", "MKD", "XKX"},
+    "SCG": {"SRB", "MNE", "XKX"},
+    "CSK": {"CZE", "SVK"},
+    "SUN": {"ARM", "AZE", "BLR", "EST", "GEO", "KAZ", "KGZ", "LTU", "LVA", "MDA", "RUS", "TJK", "TKM",
+            "UKR", "UZB"},
+}
+
+
+def group_containing_reporting_country(geo: pd.Series, citizens: pd.Series) -> pd.Series:
+    """True where the citizenship is a former state that the reporting country was part of."""
+    return pd.Series([country in FORMER_STATE_MEMBERS.get(partner, ()) for country, partner in zip(geo, citizens)],
+                     index=geo.index, dtype=bool)
+
+
+def _resolve_pair(frame: pd.DataFrame, ledger: Ledger, citizenship: str,
+                  permits: bool = False) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+    """Drop aggregate labels (keeping 'Total'), map reporting country and citizenship to ISO3, and
+    leave out former states among their successors and zeros that mean 'not available'."""
+    frame = own_citizens_from_reporting_country(frame, ledger, citizenship)
     aggregates = _not_countries(frame[citizenship]) | _not_countries(frame["geo"])
     frame = ledger.drop(frame, frame[citizenship].isin(aggregates) | frame["geo"].isin(aggregates),
                         "citizenship or reporting label is a group of countries or a legal "
                         "category, not a country: " + "; ".join(sorted(aggregates)))
-    value = frame[next(col for col in VALUE_COLUMNS if col in frame.columns)]
-    silent = value.groupby([frame["geo"], frame["year"]]).transform("sum") == 0
-    frame = ledger.drop(frame, silent, "every value of this reporting country and year is 0: "
-                        "read as not reported, not as zero")
     geo = resolve_names(frame["geo"], ledger.source_file, set())
     # 'Total'' is all citizenships together: it becomes the empty partner, as the contract says.
     is_total = frame[citizenship] == TOTAL
     citizens = resolve_names(frame.loc[~is_total, citizenship], ledger.source_file, set())
     citizens = citizens.reindex(frame.index).fillna("")
-    return frame, geo, citizens
+    frame = ledger.drop(frame, group_containing_reporting_country(geo, citizens),
+                        "citizenship is a former state that the reporting country was part of "
+                        "(Yugoslavia, Serbia and Montenegro, ...): a group that can include the "
+                        "country's own citizens, not a partner country")
+    geo, citizens = geo.loc[frame.index], citizens.loc[frame.index]
+    rows = pd.DataFrame({"geo": geo, "partner": citizens, "year": frame["year"],
+                         "value": frame[next(col for col in VALUE_COLUMNS if col in frame.columns)]})
+    for rule, zeros in not_available_zeros(rows, permits).items():
+        frame = ledger.drop(frame, zeros.loc[frame.index], ledger_reason(rule))
+    return frame, geo.loc[frame.index], citizens.loc[frame.index]
 
 
 def immigration(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
@@ -64,7 +119,7 @@ def immigration(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
 
 def residence_permits(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
     frame, ledger = _read(source_dir, "eurostat/valid_permits_by_citizenship.csv")
-    frame, geo, citizens = _resolve_pair(frame, ledger, "Country of citizenship")
+    frame, geo, citizens = _resolve_pair(frame, ledger, "Country of citizenship", permits=True)
     value, year = frame["Migrants number"], frame["year"]
     abroad = citizens.isin(list(REGION))
     at_home = geo.isin(list(REGION))

@@ -10,6 +10,9 @@ from pathlib import Path
 import pandas as pd
 
 from curation.catalogues import INDICATORS, SOURCES
+from curation.eurostat_zeros import PREFIX as ZERO_PREFIX
+from curation.eurostat_zeros import RULES as ZERO_RULES
+from curation.eurostat_zeros import ledger_reason
 from curation.readers import COLUMNS
 
 SORT_KEYS = ["indicator", "country", "partner", "sex", "age", "year"]
@@ -55,6 +58,7 @@ def write_report(files: dict[str, pd.DataFrame], ledgers, geometry, path: Path) 
         reasons = "; ".join(f"{count:,}: {reason}" for reason, count in ledger.dropped) or "-"
         dropped = sum(count for _, count in ledger.dropped)
         lines.append(f"| {ledger.source_file} | {ledger.rows_in:,} | {ledger.used:,} | {dropped:,} | {reasons} |")
+    lines += _zero_rules(ledgers)
     lines += ["", "## Curated rows per indicator", "",
               "| file | indicator | rows | countries | years |", "|---|---|---:|---:|---|"]
     for name, frame in files.items():
@@ -65,6 +69,19 @@ def write_report(files: dict[str, pd.DataFrame], ledgers, geometry, path: Path) 
     for item in geometry:
         lines.append(f"| {item['file']} | {item['features']} | {item['bytes']:,} |")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _zero_rules(ledgers) -> list[str]:
+    """How many source rows each rule of curation/eurostat_zeros.py left out, per file."""
+    counted = [(ledger.source_file, rule, dict(ledger.dropped).get(ledger_reason(rule), 0))
+               for ledger in ledgers for rule in ZERO_RULES
+               if any(reason.startswith(ZERO_PREFIX) for reason, _ in ledger.dropped)]
+    lines = ["", "## Zeros read as not available", "",
+             "Eurostat zeros that mean 'not available' are left out (missing, never 0); each is counted "
+             "under the first rule that matches it (curation/eurostat_zeros.py).", "",
+             "| source file | rule | what it means | rows left out |", "|---|---|---|---:|"]
+    lines += [f"| {name} | {rule} | {ZERO_RULES[rule]} | {count:,} |" for name, rule, count in counted]
+    return lines
 
 
 def publish(staging: Path, out: Path, names: list[str]) -> None:
