@@ -134,7 +134,7 @@ INDICATORS = [
          unit="persons per five years", migration_type="Return", measure=FLOW, source_id="abel_cohen_2019", estimate="yes",
          time_basis=PERIOD, min_value="0", denominator="population", notes=ABEL_COHEN_NOTES),
     dict(id="immigration_by_citizenship", label="Immigrants during the year, by citizenship",
-         definition="People who took up usual residence in the reporting country during the year, by citizenship (partner). An empty partner means all citizenships.",
+         definition="People who took up usual residence in the reporting country during the year, by citizenship (partner). An empty partner means all citizenships. The country's own citizens are shown as returning nationals, not as a partner.",
          unit="persons per year", migration_type="Immigration", measure=FLOW, source_id="eurostat_migr_imm1ctz", estimate="no",
          time_basis="calendar year", min_value="0", denominator="population"),
     dict(id="returning_nationals", label="Returning nationals (citizens immigrating into their own country)",

@@ -110,9 +110,14 @@ def immigration(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
     frame, ledger = _read(source_dir, "eurostat/immigration_by_citizenship.csv")
     frame, geo, citizens = _resolve_pair(frame, ledger, "Country of citizenship")
     value = frame["Migrants number"]
-    by_citizenship = _tidy("immigration_by_citizenship", geo, citizens, frame["year"], value)
     own = (geo == citizens)
+    # A country's own citizens are its returning nationals, not a partner country: listed among
+    # the partners they led every ranking of where immigrants come from (Croatia 1998: 99.95%).
+    # The all-citizenships total (empty partner) still counts them.
+    by_citizenship = _tidy("immigration_by_citizenship", geo[~own], citizens[~own], frame["year"][~own], value[~own])
     returning = _tidy("returning_nationals", geo[own], "", frame["year"][own], value[own])
+    ledger.notes.append(f"{int(own.sum())} rows of own citizens are returning_nationals, not partner rows of "
+                        "immigration_by_citizenship.")
     ledger.close(used=len(frame))
     return pd.concat([by_citizenship, returning], ignore_index=True), [ledger]
 

@@ -73,7 +73,8 @@ def test_reporting_country_row_that_disagrees_with_own_citizens_stops_curation()
 ])
 def test_returning_nationals_published_as_reporting_country_are_shipped(data, country, year, expected):
     assert _shipped(data, "returning_nationals", country, year) == [expected]
-    assert _shipped(data, "immigration_by_citizenship", country, year, partner=country) == [expected]
+    # Own citizens are returning nationals only, never a partner row of immigration by citizenship.
+    assert _shipped(data, "immigration_by_citizenship", country, year, partner=country) == []
 
 
 def test_population_of_own_citizens_published_as_reporting_country_is_shipped(data):
@@ -99,6 +100,15 @@ def test_yugoslavia_is_not_a_partner_of_its_former_republics(data, country, year
     assert _shipped(data, "immigration_by_citizenship", country, year, "YUG") == []
     ranked = views.partners(data.observations, "immigration_by_citizenship", country, year)
     assert "YUG" not in set(ranked["partner"])
+
+
+@pytest.mark.parametrize("country, year", [("HRV", 1998), ("ROU", 2019), ("MKD", 2022)])
+def test_own_citizens_are_returning_nationals_not_the_first_partner(data, country, year):
+    # Croatia 1998: its own citizens were 99.95% of the "partners" of its immigration.
+    assert _shipped(data, "immigration_by_citizenship", country, year, country) == []
+    ranked = views.partners(data.observations, "immigration_by_citizenship", country, year)
+    assert country not in set(ranked["partner"])
+    assert len(_shipped(data, "returning_nationals", country, year, "")) == 1
 
 
 def test_former_states_stay_partners_of_other_countries(data):
