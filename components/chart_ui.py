@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
-from components import alt_text, language_ui
+from components import alt_text, language_ui, revisions
 from components.charts import unit_text
 from components.export import to_csv_bytes
 from components.i18n import Texts, texts
@@ -50,7 +50,10 @@ _on_screen = per_dataset(on_screen)
 
 
 def show_chart(figure, table: pd.DataFrame, *, source_lines: list[str], file_name: str, key: str,
-               alt: str = "", token: str | None = None, tx: Texts | None = None) -> None:
+               alt: str = "", token: str | None = None, tx: Texts | None = None,
+               catalogue: pd.DataFrame | None = None) -> None:
+    """`catalogue` (the indicator catalogue) lets the chart link to what changed between
+    editions when its indicator is published in more than one."""
     tx = tx or language_ui.current()
     if token:
         _replayed(figure, token, key, tx.code)
@@ -60,6 +63,10 @@ def show_chart(figure, table: pd.DataFrame, *, source_lines: list[str], file_nam
     # The text alternative (title and what the chart shows) for anyone who cannot see the chart;
     # the expander holds every number behind it.
     st.caption(alt_text.text_alternative(figure, alt))
+    target = revisions.link_target(catalogue, table) if catalogue is not None else None
+    if target:
+        st.page_link("pages/data/data_sources.py", label=tx("revisions.link", newer=target["newer"]),
+                     query_params={"revisions": target["series"]}, icon=":material/difference:")
     with st.expander(tx("chart.numbers_behind")):
         st.dataframe(_on_screen(table, tx), hide_index=True, width="stretch")
         st.download_button(tx("chart.download_view"), _csv(table), file_name=file_name,

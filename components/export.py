@@ -34,9 +34,12 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
 
 def view_table(frame: pd.DataFrame, *, indicator: str, unit: str, source: str,
                tx: Texts | None = None) -> pd.DataFrame:
-    """The rows behind a chart, with names, unit and source on every row so a copy stays honest."""
+    """The rows behind a chart, with names, unit and source on every row so a copy stays honest.
+
+    The rows' own source ids (which name the edition) are kept as source_id beside the source
+    line: a reader, and tests/unit/test_editions.py, can see that no series mixes editions."""
     tx = tx or english()
-    table = frame.copy()
+    table = frame.rename(columns={"source": "source_id"})
     for column in ("country", "partner"):
         if column in table:
             table.insert(table.columns.get_loc(column) + 1, f"{column}_name",

@@ -31,6 +31,8 @@ def _seed(data: Dataset) -> filters.Choices:
             "countries": selection.countries, "migration_type": selection.migration_type,
             "indicator": selection.indicator, "view": selection.view,
         })
+        if selection.edition:
+            st.session_state["edition"] = selection.edition
         if selection.year is not None:
             st.session_state["year"] = selection.year
         if selection.years is not None:
@@ -87,19 +89,7 @@ def shared_filters(data: Dataset, *, year: str | None = "single", indicator: boo
                                        format_func=tx.migration_type, persist_state="session")
     selection = filters.Selection(countries=list(chosen), migration_type=migration_type)
     if indicator:
-        allowed = [i for i in options.indicators.get(migration_type, [])
-                   if indicator_filter is None or indicator_filter(i)]
-        if not allowed:
-            sidebar.info(tx("filters.no_indicator"))
-            selection.indicator = ""
-        else:
-            default = options.default_indicator(migration_type)
-            if st.session_state.get("indicator") not in allowed:
-                st.session_state["indicator"] = default if default in allowed else allowed[0]
-            selection.indicator = sidebar.selectbox(
-                tx("filters.indicator"), allowed, key="indicator",
-                format_func=lambda i: tx.indicator(i, options.labels.get(i, i)),
-                persist_state="session")
+        _indicator_and_edition(selection, options, indicator_filter, tx)
     years = options.years.get(selection.indicator, [])
     if year == "single" and years:
         if st.session_state.get("year") not in years:
@@ -119,6 +109,43 @@ def shared_filters(data: Dataset, *, year: str | None = "single", indicator: boo
                                        format_func=lambda v: tx(f"views.{v}"))
     _show_notices()
     return selection
+
+
+def _indicator_and_edition(selection: filters.Selection, options: filters.Choices, indicator_filter, tx) -> None:
+    """One picker entry per series, then the edition picker when the series has more than one."""
+    sidebar = st.sidebar
+    usable = (lambda i: True) if indicator_filter is None else indicator_filter
+    allowed = options.series_list(selection.migration_type, usable)
+    if not allowed:
+        sidebar.info(tx("filters.no_indicator"))
+        selection.indicator = ""
+        return
+    current = st.session_state.get("indicator")
+    entry = {options.series_of(i): i for i in allowed}.get(options.series_of(current)) if current else None
+    if entry and entry != current:
+        # An edition's own id (a link's, or a story's): its series' entry, in that edition.
+        st.session_state["edition"] = options.edition_of(current)
+        st.session_state["indicator"] = entry
+    if st.session_state.get("indicator") not in allowed:
+        default = options.default_indicator(selection.migration_type)
+        st.session_state["indicator"] = default if default in allowed else allowed[0]
+    picked = sidebar.selectbox(tx("filters.indicator"), allowed, key="indicator",
+                               format_func=lambda i: tx.indicator(i, options.labels.get(i, i)),
+                               persist_state="session")
+    series = options.series_of(picked)
+    editions = [e for e in options.editions_of(series) if usable(options.in_edition(series, e))]
+    selection.indicator = picked
+    if len(editions) < 2:
+        return
+    if st.session_state.get("edition") not in editions:
+        st.session_state["edition"] = editions[0]
+    newest = editions[0]
+    edition = sidebar.radio(
+        tx("filters.edition"), editions, key="edition", horizontal=True, persist_state="session",
+        format_func=lambda e: tx("filters.edition_newest" if e == newest else "filters.edition_option", edition=e),
+        help=tx("filters.edition_help"))
+    selection.indicator = options.in_edition(series, edition)
+    selection.series, selection.edition = series, edition
 
 
 def _show_notices() -> None:

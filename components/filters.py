@@ -24,18 +24,59 @@ VIEWS = {"absolute": "Absolute numbers", "per_population": "Per population",
 
 @dataclass
 class Choices:
-    """What can be chosen, derived from the data so a new migration type needs no code."""
+    """What can be chosen, derived from the data so a new migration type needs no code.
+
+    An indicator published in several editions (UN DESA's International Migrant Stock 2024 and
+    2020) is one series: the pickers show the series once, and the edition is a filter of its own.
+    """
 
     migration_types: list[str]
-    indicators: dict[str, list[str]]  # migration type -> indicator ids
+    indicators: dict[str, list[str]]  # migration type -> indicator ids (every edition's)
     years: dict[str, list[int]]  # indicator -> years with country totals or partner rows
     labels: dict[str, str]
     denominators: dict[str, str]
+    # series -> {edition: indicator id}, newest edition first; a one-edition indicator is its own
+    # series with the edition "" (the catalogue's series and edition columns left empty).
+    editions: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def default_indicator(self, migration_type: str) -> str:
         preferred = DEFAULT_INDICATOR.get(migration_type)
         options = self.indicators.get(migration_type, [])
         return preferred if preferred in options else (options[0] if options else "")
+
+    def series_of(self, indicator: str) -> str:
+        for series, by_edition in self.editions.items():
+            if indicator in by_edition.values():
+                return series
+        return indicator
+
+    def edition_of(self, indicator: str) -> str:
+        return next((edition for edition, i in self.editions.get(self.series_of(indicator), {}).items()
+                     if i == indicator), "")
+
+    def editions_of(self, series: str) -> list[str]:
+        """The series' editions, newest first; [""] for an indicator with no editions."""
+        return list(self.editions.get(series, {"": series}))
+
+    def newest(self, series: str) -> str:
+        """The newest edition's indicator id: what a page shows unless an edition is chosen."""
+        return next(iter(self.editions.get(series, {"": series}).values()))
+
+    def in_edition(self, series: str, edition: str) -> str:
+        """The indicator id of a series in an edition (the newest if that edition is not there)."""
+        return self.editions.get(series, {}).get(edition) or self.newest(series)
+
+    def series_list(self, migration_type: str, usable=None) -> list[str]:
+        """One entry per series of a type (its newest usable edition's id), in catalogue order."""
+        chosen: dict[str, str] = {}
+        for indicator in self.indicators.get(migration_type, []):
+            if usable is None or usable(indicator):
+                chosen.setdefault(self.series_of(indicator), indicator)
+        return [self.newest_usable(series, usable) for series in chosen]
+
+    def newest_usable(self, series: str, usable=None) -> str:
+        return next((i for i in self.editions.get(series, {"": series}).values() if usable is None or usable(i)),
+                    self.newest(series))
 
 
 @per_dataset
@@ -43,8 +84,11 @@ def choices(observations: pd.DataFrame, indicators: pd.DataFrame) -> Choices:
     present = observations.groupby("indicator")["year"].unique()
     catalogue = indicators[indicators["id"].isin(present.index)]
     by_type: dict[str, list[str]] = {}
+    editions: dict[str, dict[str, str]] = {}
     for row in catalogue.itertuples():
         by_type.setdefault(row.migration_type, []).append(row.id)
+        series, edition = (getattr(row, "series", "") or row.id), (getattr(row, "edition", "") or "")
+        editions.setdefault(series, {})[edition] = row.id
     types = sorted(by_type, key=lambda t: (t != DEFAULT_TYPE, t.startswith("Population"), t))
     return Choices(
         migration_types=types,
@@ -52,6 +96,8 @@ def choices(observations: pd.DataFrame, indicators: pd.DataFrame) -> Choices:
         years={ind: sorted(int(y) for y in years) for ind, years in present.items()},
         labels=dict(zip(catalogue["id"], catalogue["label"])),
         denominators={r.id: r.denominator for r in catalogue.itertuples() if r.denominator},
+        # Newest first: editions are years ("2024" > "2020"); a later one-edition "" sorts last.
+        editions={series: dict(sorted(by_edition.items(), reverse=True)) for series, by_edition in editions.items()},
     )
 
 
@@ -64,6 +110,10 @@ class Selection:
     years: tuple[int, int] | None = None
     view: str = "absolute"
     extra: dict[str, str] = field(default_factory=dict)
+    # The series the indicator belongs to and its edition, when the series has more than one
+    # edition ("" otherwise): both go into the link, so that it reopens the same edition.
+    series: str = ""
+    edition: str = ""
 
 
 def _first(value) -> str:
@@ -116,6 +166,8 @@ def parse_query(params: dict, options: Choices, default: Selection | None = None
         selection.migration_type = options.migration_types[0]
     indicator = _first(params.get("indicator"))
     allowed = options.indicators.get(selection.migration_type, [])
+    if indicator not in allowed and indicator in options.editions:
+        indicator = options.newest(indicator)  # a series named by its own id
     if indicator and indicator in allowed:
         selection.indicator = indicator
     else:
@@ -123,6 +175,7 @@ def parse_query(params: dict, options: Choices, default: Selection | None = None
         if indicator:
             notices.append(Phrase("filters.unknown_indicator", value=indicator,
                                   default=catalogue_phrase("indicators", selection.indicator, "label")))
+    choose_edition(selection, _first(params.get("edition")), options, notices)
     years = options.years.get(selection.indicator, [])
     selection.year = _year(params.get("year"), years, notices, Phrase("link_notices.latest_year"))
     start = _year(params.get("from"), years, notices, Phrase("link_notices.all_years"))
@@ -140,6 +193,21 @@ def parse_query(params: dict, options: Choices, default: Selection | None = None
     return selection, notices
 
 
+def choose_edition(selection: Selection, edition: str, options: Choices, notices: list) -> None:
+    """Set the selection's series and edition. An edition named in the link wins; an old link that
+    names an edition's own indicator id (emigrant_stock_ims2020) opens that edition; without
+    either, the newest edition is shown."""
+    series = options.series_of(selection.indicator)
+    editions = options.editions_of(series)
+    if edition and edition not in editions and len(editions) > 1:
+        notices.append(Phrase("filters.unknown_edition", value=edition, default=editions[0]))
+        edition = editions[0]
+    if edition in editions and edition:
+        selection.indicator = options.in_edition(series, edition)
+    selection.series = series if len(editions) > 1 else ""
+    selection.edition = options.edition_of(selection.indicator) if len(editions) > 1 else ""
+
+
 def catalogue_phrase(table: str, name: str, field: str = "") -> str:
     """A catalogue word as a Phrase when the language files know it, else as it is (staff's own)."""
     key = f"{table}.{name}" + (f".{field}" if field else "")
@@ -148,8 +216,11 @@ def catalogue_phrase(table: str, name: str, field: str = "") -> str:
 
 def to_query(selection: Selection) -> dict[str, str]:
     """The URL parameters that reproduce a Selection."""
+    # A series with editions is named by its series id and the edition: the link stays readable
+    # and says which edition it shows, even after a newer edition becomes the default.
     query = {"countries": ",".join(selection.countries), "type": selection.migration_type,
-             "indicator": selection.indicator, "view": selection.view}
+             "indicator": selection.series or selection.indicator, "edition": selection.edition,
+             "view": selection.view}
     if selection.year is not None:
         query["year"] = str(selection.year)
     if selection.years is not None:

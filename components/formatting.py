@@ -36,7 +36,9 @@ def unit_label(unit: str, tx: Texts | None = None) -> str:
 
 
 def source_line(source: dict, years: str | int | None = None, tx: Texts | None = None) -> str:
-    """'Source: UN DESA Population Division, International Migrant Stock 2020 (2020 revision), CC BY 3.0 IGO. Year: 2020.'"""
+    """'Source: UN DESA Population Division, International Migrant Stock 2024 (…) (2024 revision, released
+    January 2025), CC BY 3.0 IGO. Year: 2020.' The edition is named in the reader's language where the
+    locale files know it ([source_editions]): two editions of one indicator differ in every year."""
     tx = tx or english()
     if not source:
         return tx("sources.not_stated")
@@ -45,7 +47,7 @@ def source_line(source: dict, years: str | int | None = None, tx: Texts | None =
     source_id = source.get("id", "")
     text = tx("sources.line", publisher=tx.get(f"source_publishers.{source_id}", source["publisher"]),
               dataset=tx.get(f"source_datasets.{source_id}", source["dataset"]),
-              edition=source["edition"], licence=source["licence"])
+              edition=tx.get(f"source_editions.{source_id}", source["edition"]), licence=source["licence"])
     if years not in (None, ""):
         text += " " + tx("sources.line_year", years=years)
     return text

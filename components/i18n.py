@@ -11,6 +11,8 @@ the language is part of what they build, so it must be part of every cache key t
 
 from __future__ import annotations
 
+import re
+
 import logging
 import math
 import string
@@ -174,10 +176,10 @@ class Texts:
     # The indicator catalogue's words. A catalogue entry that staff added in a data file has no
     # translation yet: its own (English) text is shown, without a warning for every rerun.
     def indicator(self, code: str, default: str | None = None) -> str:
-        return self.get(f"indicators.{code}.label", default or code)
+        return self.get(f"indicators.{_series(code)}.label", default or code)
 
     def definition(self, code: str, default: str = "") -> str:
-        return self.get(f"indicators.{code}.definition", default)
+        return self.get(f"indicators.{_series(code)}.definition", default)
 
     def migration_type(self, name: str) -> str:
         return self.get(f"migration_types.{name}", name)
@@ -189,6 +191,15 @@ class Texts:
         from components.country_names import localized_name
 
         return localized_name(iso3, self.code)
+
+
+# An older edition's indicator (emigrant_stock_ims2020) means what its series means: the locale
+# files hold the words once, under the series id; the edition is said in the source line.
+_OLDER_EDITION = re.compile(r"_ims\d{4}$")
+
+
+def _series(code: str) -> str:
+    return _OLDER_EDITION.sub("", code)
 
 
 @lru_cache(maxsize=None)

@@ -152,16 +152,19 @@ def figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFra
                        unit=meta["unit"], source=source, time_basis=meta["time_basis"],
                        estimate=meta["estimate"] == "yes", tx=tx, title_width=34)  # two charts side by side
         result.append({"figure": figure, "source_id": meta["source_id"],
-                       "table": rows.assign(indicator=indicator, unit=meta["unit"]),
+                       "table": rows.assign(indicator=indicator, unit=meta["unit"]).rename(columns={"source": "source_id"}),
                        "alt": alt_text.trend_summary(rows, tx.indicator(indicator, meta["label"]), meta["unit"], tx)})
     if len(profile.destinations):
         year = profile.facts["emigrants"]["year"]
+        # The destinations are the emigrant stock's partners: the same edition names the source.
+        destinations_source = catalogue.loc["emigrant_stock", "source_id"] if "emigrant_stock" in catalogue.index else ""
         frame = profile.destinations[["partner", "share"]].rename(columns={"partner": "country", "share": "value"})
         figure = charts.ranked_bars(frame, title=tx("profile.destinations_title", country=name, year=year),
                                     unit="% of emigrants",
-                                    source=short_source(source_of.get("un_desa_ims2020", {}), year, tx), tx=tx)
-        result.append({"figure": figure, "source_id": "un_desa_ims2020",
-                       "table": profile.destinations.assign(indicator="emigrant_stock", year=year),
+                                    source=short_source(source_of.get(destinations_source, {}), year, tx), tx=tx)
+        result.append({"figure": figure, "source_id": destinations_source,
+                       "table": profile.destinations.assign(indicator="emigrant_stock", year=year)
+                       .rename(columns={"source": "source_id"}),
                        "alt": alt_text.ranking_summary(frame, "% of emigrants", tx)})
     return result
 

@@ -31,10 +31,10 @@ PAGES = ("map", "corridors", "trends", "compare", "profile")
 PLAYABLE = ("map", "trends")
 # The query keys each page reads from its URL (shared filters + the page's own options).
 PAGE_KEYS = {
-    "map": {"countries", "type", "indicator", "year", "view"},
-    "corridors": {"countries", "type", "indicator", "year", "origin", "since"},
-    "trends": {"countries", "type", "indicator", "from", "to", "view", "base"},
-    "compare": {"countries", "type", "indicator", "year", "view", "since"},
+    "map": {"countries", "type", "indicator", "edition", "year", "view"},
+    "corridors": {"countries", "type", "indicator", "edition", "year", "origin", "since"},
+    "trends": {"countries", "type", "indicator", "edition", "from", "to", "view", "base"},
+    "compare": {"countries", "type", "indicator", "edition", "year", "view", "since"},
     "profile": {"countries", "country", "indicator"},
 }
 PAGE_VIEWS = {"map": ("absolute", "per_population"), "compare": ("absolute", "per_population"),
@@ -321,8 +321,19 @@ def _indicator(page: str, params: dict, dataset: Dataset, options: filters.Choic
         allowed = [i for i in options.indicators.get(kind or filters.DEFAULT_TYPE, []) if i in usable]
         default = options.default_indicator(kind or filters.DEFAULT_TYPE)
         return default if default in allowed else (allowed[0] if allowed else _no_indicator(kind, page))
+    if indicator not in options.labels and indicator in options.editions:
+        indicator = options.newest(indicator)  # a series named by its own id
     if indicator not in options.labels:
         raise _error("view.indicator", indicator, "indicator_id", "copy_indicator_id", data_page=Phrase("nav.data"))
+    edition = str(params.get("edition") or "").strip()
+    if edition:
+        # A view copied from a link names its edition (indicator=emigrant_stock&edition=2020).
+        series = options.series_of(indicator)
+        editions = [e for e in options.editions_of(series) if e]
+        if edition not in editions:
+            raise _error("view.edition", edition, "edition_of_indicator", "use_edition",
+                         editions=", ".join(editions) or "—")
+        indicator = options.in_edition(series, edition)
     if kind and indicator not in options.indicators.get(kind, []):
         raise _error("view.indicator", indicator, "indicator_of_type", "remove_type", type=kind)
     if indicator not in usable:

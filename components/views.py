@@ -14,7 +14,7 @@ from components.memo import per_dataset
 from components.countries import KOSOVO, REGION
 
 # Sources that count Kosovo inside Serbia: Serbia's denominator must then include Kosovo.
-KOSOVO_IN_SERBIA_SOURCES = {"un_desa_ims2020", "derived"}
+KOSOVO_IN_SERBIA_SOURCES = {"un_desa_ims2024", "un_desa_ims2020", "derived", "derived_ims2020"}
 # Abel & Cohen's flows are modelled on UN population data, which also counts Kosovo inside Serbia
 # (the flows have no Kosovo rows), so Serbia's per-population rate needs the same denominator.
 # Kept apart from the set above, whose pages print a note that names UN DESA.
@@ -151,11 +151,15 @@ def ranked(observations: pd.DataFrame, indicator: str, countries, year: int) -> 
 
 
 def difference(observations: pd.DataFrame, indicator: str, countries, year_a: int, year_b: int) -> pd.DataFrame:
-    a = map_values(observations, indicator, year_a, countries).set_index("country")["value"]
-    b = map_values(observations, indicator, year_b, countries).set_index("country")["value"]
-    frame = pd.DataFrame({"country": list(countries), "from": a.reindex(list(countries)).to_numpy(),
-                          "to": b.reindex(list(countries)).to_numpy()})
+    a = map_values(observations, indicator, year_a, countries).set_index("country")
+    b = map_values(observations, indicator, year_b, countries).set_index("country")
+    frame = pd.DataFrame({"country": list(countries), "from": a["value"].reindex(list(countries)).to_numpy(),
+                          "to": b["value"].reindex(list(countries)).to_numpy()})
     frame["change"] = frame["to"] - frame["from"]
+    # The rows' sources, both years: one id when both come from the same source (and edition).
+    both = [" | ".join(sorted({s for s in pair if isinstance(s, str) and s}))
+            for pair in zip(a["source"].reindex(list(countries)), b["source"].reindex(list(countries)))]
+    frame["source"] = both
     return frame.sort_values("change", ascending=False, na_position="last").reset_index(drop=True)
 
 

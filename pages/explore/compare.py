@@ -42,7 +42,7 @@ alt = tx("compare.ranking", ranking=ranking) if len(present) else tx("compare.no
 chart_ui.show_chart(figure, view_table(frame, indicator=selection.indicator, unit=unit,
                                        source=source_line(source, tx=tx), tx=tx),
                     source_lines=[source_line(source, selection.year, tx), definition],
-                    file_name=f"compare_{selection.indicator}_{selection.year}.csv", key="ranked", alt=alt, tx=tx)
+                    file_name=f"compare_{selection.indicator}_{selection.year}.csv", key="ranked", alt=alt, tx=tx, catalogue=data.indicators)
 
 st.header(tx("compare.multiples_header"))
 # The memo takes its arguments by position only; the language is one of them.
@@ -50,7 +50,7 @@ multiples = scenes.multiples_scene(data, tuple(countries), tx)
 if multiples:
     chart_ui.show_chart(multiples.figure, multiples.table, source_lines=multiples.source_lines,
                         file_name="compare_indicators.csv", key="multiples", alt=multiples.alt,
-                        token=multiples.token, tx=tx)
+                        token=multiples.token, tx=tx, catalogue=data.indicators)
 
 st.header(tx("compare.change_header"))
 years = filter_ui.years_of(data, selection.indicator)
@@ -69,7 +69,8 @@ else:
                                            source=source_line(source, tx=tx), tx=tx),
                         source_lines=[source_line(source, f"{since}, {selection.year}", tx)],
                         file_name=f"change_{selection.indicator}_{since}_{selection.year}.csv", key="change",
-                        alt=alt_text.change_summary(change, since, selection.year, meta["unit"], tx), tx=tx)
+                        alt=alt_text.change_summary(change, since, selection.year, meta["unit"], tx), tx=tx,
+                        catalogue=data.indicators)
 if source.get("id") in views.KOSOVO_IN_SERBIA_SOURCES:
     st.caption(tx("compare.kosovo_in_serbia"))
 ui.kosovo_footnote()

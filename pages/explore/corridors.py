@@ -48,7 +48,7 @@ else:
     st.markdown(legend_html(partners, unit, tx), unsafe_allow_html=True)
     chart_ui.show_chart(scene.figure, scene.table, source_lines=scene.source_lines, alt=scene.alt, token=scene.token,
                         file_name=f"corridors_{origin}_{selection.indicator}_{selection.year}.csv", key="corridors",
-                        tx=tx)
+                        tx=tx, catalogue=data.indicators)
     top = partners.head(10)
     left, right = st.columns(2, gap="large")
     with left:

@@ -25,7 +25,7 @@ scene = scenes.map_scene(data, selection.indicator, selection.year, tuple(select
 for note in scene.notes:
     st.info(note)
 chart_ui.show_chart(scene.figure, scene.table, source_lines=scene.source_lines, alt=scene.alt, token=scene.token,
-                    file_name=f"map_{selection.indicator}_{selection.year}.csv", key="map", tx=tx)
+                    file_name=f"map_{selection.indicator}_{selection.year}.csv", key="map", tx=tx, catalogue=data.indicators)
 if meta["source_id"] in views.KOSOVO_IN_SERBIA_SOURCES:
     st.caption(tx("map.kosovo_in_serbia", kosovo=tx.country("XKX")))
 ui.kosovo_footnote()

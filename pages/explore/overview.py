@@ -50,7 +50,8 @@ else:
                                                unit=unit, source=source_line(data.source("derived"), tx=tx), tx=tx),
                             source_lines=[source_line(data.source("derived"), claim.year, tx)],
                             file_name=f"share_born_here_living_abroad_{claim.year}.csv", key="claim",
-                            alt=alt_text.ranking_summary(shares, unit, tx), tx=tx)
+                            alt=alt_text.ranking_summary(shares, unit, tx), tx=tx,
+                            catalogue=data.indicators)
 
 st.header(tx("overview.glance_header"))
 st.caption(tx("overview.glance_caption", no_data=tx("common.no_data")))

@@ -40,7 +40,7 @@ for index, chart in enumerate(figures):
     with pair[index % 2]:
         chart_ui.show_chart(chart["figure"], chart["table"], source_lines=[chart["source_line"]],
                             file_name=f"profile_{country}_{index + 1}.csv", key=f"profile-{index}",
-                            alt=chart["alt"], token=chart["token"], tx=tx)
+                            alt=chart["alt"], token=chart["token"], tx=tx, catalogue=data.indicators)
 
 st.header(tx("profile.actors.heading", country=tx.country(country)))
 local = country_entries(country)

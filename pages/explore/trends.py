@@ -65,7 +65,7 @@ else:
     chart_ui.show_chart(figure, view_table(frame, indicator=selection.indicator, unit=unit,
                                            source=source_line(source, tx=tx), tx=tx),
                         source_lines=notes, file_name=f"trend_{selection.indicator}_{span}.csv", key="trend",
-                        alt=alt, tx=tx)
+                        alt=alt, tx=tx, catalogue=data.indicators)
 if source.get("id") in views.KOSOVO_IN_SERBIA_SOURCES:
     st.caption(tx("trends.kosovo_in_serbia"))
 ui.kosovo_footnote()
