@@ -34,11 +34,13 @@ def test_share_chart_in_serbian_cyrillic_names_countries_and_writes_decimal_comm
 
 def test_ranked_bars_in_serbian_write_thousands_with_dots(dataset):
     tx = texts("sr-Cyrl")
-    frame = views.ranked(dataset.observations, "emigrant_stock", ["SRB", "MNE", "MKD"], 2020)
-    figure = charts.ranked_bars(frame, title="Емигранти, 2020", unit="persons", source="Извор", tx=tx)
+    frame = views.ranked(dataset.observations, "emigrant_stock", ["SRB", "MNE", "MKD", "ALB"], 2024)
+    figure = charts.ranked_bars(frame, title="Емигранти, 2024", unit="persons", source="Извор", tx=tx)
     shown = dict(zip(figure.data[0].y, figure.data[0].text))
-    assert shown["Црна Гора"] == "132.965" and shown["Северна Македонија"] == "693.896"
-    assert shown["Србија"] == "1 милион"  # 1,003,962: written in words past a million
+    # UN DESA International Migrant Stock 2024: 90,678, 534,616 and 963,307.
+    assert shown["Црна Гора"] == "90.678" and shown["Северна Македонија"] == "534.616"
+    assert shown["Србија"] == "963.307"
+    assert shown["Албанија"] == "1,22 милиона"  # 1,216,628: written in words past a million
 
 
 def test_dumbbell_and_small_multiples_in_romanian(dataset):
@@ -74,8 +76,9 @@ def test_headline_table_in_serbian_cyrillic(dataset):
     headlines = metrics.headline_figures(dataset.observations, dataset.indicators)
     table, sources = metrics.headline_table(headlines, tx)
     assert {"Србија", "Северна Македонија", "Косово*", "Албанија"} <= set(table.index)
-    assert table.loc["Албанија"].iloc[0] == "1,25 милиона"
-    assert table.loc["Црна Гора"].iloc[0] == "132.965"
+    # The 2024 edition's latest year (2024): Albania 1,216,628, Montenegro 90,678.
+    assert table.loc["Албанија"].iloc[0] == "1,22 милиона"
+    assert table.loc["Црна Гора"].iloc[0] == "90.678"
     assert table.loc["Косово*"].iloc[0] == "у податку за Србију"
     assert set(sources) == set(table.columns)
 

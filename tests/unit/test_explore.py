@@ -91,10 +91,16 @@ def test_index_to_base_year(data):
 
 
 def test_partners_ranked_with_shares_of_the_published_total(data):
-    moldova = views.partners(data.observations, "emigrant_stock", "MDA", 2020)
+    # UN DESA International Migrant Stock 2024: Moldova-born in Italy 2024 = 218,594 of 864,257.
+    moldova = views.partners(data.observations, "emigrant_stock", "MDA", 2024)
     assert moldova["rank"].tolist()[:3] == [1, 2, 3]
-    assert moldova.iloc[0]["partner"] == "RUS"
-    assert moldova.iloc[0]["share"] == pytest.approx(294_152 / 1_159_439 * 100, rel=1e-3) or moldova["share"].sum() <= 100.01
+    assert moldova.iloc[0]["partner"] == "ITA"
+    assert moldova.iloc[0]["share"] == pytest.approx(218_594 / 864_257 * 100, rel=1e-6)
+    assert moldova["share"].sum() <= 100.01
+    # The 2020 edition ranked Russia first in 2020: 294,152 of 1,159,443.
+    older = views.partners(data.observations, "emigrant_stock_ims2020", "MDA", 2020)
+    assert older.iloc[0]["partner"] == "RUS"
+    assert older.iloc[0]["share"] == pytest.approx(294_152 / 1_159_443 * 100, rel=1e-6)
     change = views.change_between(data.observations, "emigrant_stock", "MDA", 2000, 2020).set_index("partner")
     assert change.at["ITA", "change"] == change.at["ITA", "2020"] - change.at["ITA", "2000"]
 
@@ -132,7 +138,8 @@ def test_corridor_deck_has_no_basemap_and_arcs_sized_by_people(data):
     spec = json.loads(deck.to_json())
     assert spec.get("mapStyle") in (None, "__MAP_STYLE__") and not spec.get("mapProvider")
     arcs = next(layer for layer in spec["layers"] if layer["@@type"] == "ArcLayer")["data"]
-    assert arcs[0]["name"] == "Russia" and arcs[0]["width"] == max(a["width"] for a in arcs)
+    # 2024 edition, 2020: Italy 200,676 ahead of Russia 198,728.
+    assert arcs[0]["name"] == "Italy" and arcs[0]["width"] == max(a["width"] for a in arcs)
     assert "chosen country" in legend_html(partners, "persons")
 
 
@@ -168,7 +175,8 @@ def test_csv_export_neutralises_formulas_and_keeps_negative_numbers():
 def test_profile_sentences_are_generated_from_the_data(data):
     albania = profile.build_profile(data.observations, data.indicators, "ALB")
     said = profile.sentences(albania)
-    assert said[0].startswith("In 2020, 1.25 million people born in Albania lived abroad, 33.5%")
+    # 2024 edition: 1,216,628 Albania-born abroad in 2024, 34.297% of everyone born there.
+    assert said[0].startswith("In 2024, 1.22 million people born in Albania lived abroad, 34.3%")
     assert "Italy" in said[0]
     kosovo = profile.sentences(profile.build_profile(data.observations, data.indicators, "XKX"))
     assert "inside Serbia" in kosovo[0]
@@ -184,4 +192,4 @@ def test_profile_html_is_self_contained(data):
     assert "<script" not in markup and "src=" not in markup and "<link" not in markup
     assert html.count("<script>") >= len(charts)
     assert len(charts) >= 4 and html.count("Plotly.newPlot") >= len(charts)
-    assert "International Migrant Stock 2020" in html
+    assert "International Migrant Stock 2024" in html

@@ -34,7 +34,8 @@ def test_the_map_in_serbian_cyrillic_has_cyrillic_names_and_serbian_numbers(data
     names = [trace.name for trace in figure.data]
     assert "Нема података" in names and "остале земље" in names
     classes = [name for name in names if "–" in name]
-    assert "132.965 – 900.000" in classes  # the smallest class starts at Montenegro's 132,965
+    # The smallest class starts at Montenegro's 94,731 (UN DESA International Migrant Stock 2024, 2020).
+    assert "94.731 – 700.000" in classes
     assert all(re.fullmatch(r"[\d.,]+( [а-я]+)? – [\d.,]+( [а-я]+)?", name) for name in classes), classes
     coloured = next(trace for trace in figure.data if trace.name in classes)
     assert "Година: %{customdata[2]}" in coloured.hovertemplate
@@ -55,7 +56,7 @@ def test_the_map_in_romanian(data):
     assert figure.layout.separators == ",."
     albania = next(row for trace in figure.data if trace.customdata is not None for row in trace.customdata
                    if row[0] == tx.country("ALB"))
-    assert albania[1] == "1,25 milioane"  # Romanian compact number, decimal comma
+    assert albania[1] == "1,1 milioane"  # 1,103,849 (2024 edition): Romanian compact number, decimal comma
     assert "Anul: " in no_data.hovertemplate
 
 
@@ -73,12 +74,13 @@ def test_corridor_tooltips_in_serbian_cyrillic(data):
     partners = views.partners(data.observations, "emigrant_stock", "MDA", 2020)
     deck = corridor_deck(partners, data.boundaries["world_countries"], origin="MDA", unit="persons", year=2020, tx=tx)
     arcs = _layer(deck, "ArcLayer")
-    assert arcs[0]["name"] == tx.country("RUS") and CYRILLIC.search(arcs[0]["name"])
-    assert arcs[0]["label"] == f"294.152 ({percent(partners['share'].iloc[0], tx)} укупног броја)"
-    assert percent(partners["share"].iloc[0], tx).startswith("25,4")
+    # 2024 edition, 2020: Moldova-born in Italy 200,676 of 812,653 (24.7%), in Russia 198,728.
+    assert arcs[0]["name"] == tx.country("ITA") and CYRILLIC.search(arcs[0]["name"])
+    assert arcs[0]["label"] == f"200.676 ({percent(partners['share'].iloc[0], tx)} укупног броја)"
+    assert percent(partners["share"].iloc[0], tx).startswith("24,7")
     shapes = {f["properties"]["name"]: f["properties"]["label"] for f in _layer(deck, "GeoJsonLayer")["features"]}
     assert shapes[tx.country("MDA")] == "изабрана земља"
-    assert shapes[tx.country("ITA")] == "194.480 (2020)"
+    assert shapes[tx.country("RUS")] == "198.728 (2020)"
     assert shapes[tx.country("BRA")] == "нема податка"
 
 
@@ -86,8 +88,8 @@ def test_corridor_scene_and_legend_in_romanian(data):
     tx = texts("ro")
     scene = scenes.corridor_scene(data, "emigrant_stock", "MDA", 2020, tx)
     assert scene.alt.startswith(f"Harta coridoarelor pentru {tx.country('MDA')}, 2020.")
-    assert f"{tx.country('RUS')} ({percent(25.37, tx)})" in scene.alt
-    assert scene.table["partner_name"].iloc[0] == tx.country("RUS")
+    assert f"{tx.country('ITA')} ({percent(200_676 / 812_653 * 100, tx)})" in scene.alt  # 2024 edition
+    assert scene.table["partner_name"].iloc[0] == tx.country("ITA")
     legend = legend_html(views.partners(data.observations, "emigrant_stock", "MDA", 2020), "persons", tx)
     assert "țara aleasă" in legend and "fără date" in legend
     assert re.search(r"\d{1,3}\.\d{3} – ", legend), legend  # Romanian thousands point

@@ -15,7 +15,7 @@ from tests.conftest import DATA
 
 def test_western_balkans_claim_pools_emigrants_and_native_born(dataset):
     claim = metrics.western_balkans_claim(dataset.observations)
-    assert claim.year == 2020
+    assert claim.year == 2024  # the newest edition's latest year (UN DESA International Migrant Stock 2024)
     shares = claim.by_country.set_index("country")["share"]
     assert set(shares.index) == {"ALB", "BIH", "MNE", "MKD", "SRB"}
     assert min(shares) < claim.region_share < max(shares)
@@ -29,10 +29,10 @@ def test_headline_figures_show_gaps_as_gaps(dataset):
     kosovo_emigrants = headlines[(headlines.country == "XKX") & (headlines.indicator == "emigrant_stock")].iloc[0]
     assert kosovo_emigrants["year"] is None or math.isnan(kosovo_emigrants["year"])
     albania = headlines[(headlines.country == "ALB") & (headlines.indicator == "emigrant_stock")].iloc[0]
-    assert (albania["year"], albania["value"], albania["source_id"]) == (2020, 1_250_451, "un_desa_ims2020")
+    assert (albania["year"], albania["value"], albania["source_id"]) == (2024, 1_216_628, "un_desa_ims2024")
     table, sources = metrics.headline_table(headlines)
     assert table.loc["Kosovo*"].iloc[0] == "in Serbia's figure"
-    assert table.loc["Albania"].iloc[0] == "1.25 million"
+    assert table.loc["Albania"].iloc[0] == "1.22 million"
     assert all(source_id in set(dataset.sources["id"]) for source_id, _ in sources.values())
     net = next(label for label in table.columns if label.startswith("Net migration"))
     assert "estimate" in net
@@ -41,8 +41,10 @@ def test_headline_figures_show_gaps_as_gaps(dataset):
 def test_coverage_matrix_lists_years_and_leaves_gaps_empty(dataset):
     matrix = metrics.coverage_matrix(dataset.observations, dataset.indicators)
     stock = matrix.loc[next(i for i in matrix.index if i.endswith("[emigrant_stock]"))]
-    assert stock["ALB"] == "1990–2020 (7)"
+    assert stock["ALB"] == "1990–2024 (8)"  # the 2024 edition adds 2024
     assert stock["XKX"] == ""
+    older = matrix.loc[next(i for i in matrix.index if i.endswith("[emigrant_stock_ims2020]"))]
+    assert older["ALB"] == "1990–2020 (7)"
 
 
 def test_share_chart_carries_title_source_and_reference(dataset):
@@ -56,7 +58,7 @@ def test_share_chart_carries_title_source_and_reference(dataset):
     texts = [a.text for a in figure.layout.annotations]
     assert "Source: X · 2020" in texts and "Meeting's figure" in texts
     assert figure.layout.shapes[0].x0 == 20
-    assert claim.year == 2020
+    assert claim.year == 2024
 
 
 @pytest.mark.parametrize("value, unit, text", [

@@ -56,22 +56,23 @@ def test_a_romanian_trend_chart_has_romanian_axes_flags_and_number_marks(data):
 def test_profile_sentences_in_serbian_cyrillic_decline_the_country_and_write_serbian_numbers(data):
     albania = profile.build_profile(data.observations, data.indicators, "ALB")
     said = profile.sentences(albania, texts("sr-Cyrl"))
-    assert said[0].startswith("2020. године у иностранству је живело 1,25 милиона лица рођених у Албанији, што је 33,5")
-    usa = texts("sr-Cyrl").country("USA")  # the reviewed names table decides how the USA is called
-    assert f"Италија (486.187), Грчка (446.614) и {usa} (97.252)" in said[0]
+    # UN DESA 2024 edition: 1,216,628 Albania-born abroad in 2024 (34.3% of everyone born there).
+    assert said[0].startswith("2024. године у иностранству је живело 1,22 милиона лица рођених у Албанији, што је 34,3")
+    assert "Италија (542.638), Грчка (474.441) и Северна Македонија (68.356)" in said[0]
     assert any("-24.472" in s and "Нето миграција у 2024. години" in s for s in said)
     assert any("102.387 лица рођених у Албанији" in s and "од 2015. до 2020. године" in s for s in said)
     # The same sentences in Latin script are the same words.
     latin = profile.sentences(albania, texts("sr-Latn"))
-    assert latin[0].startswith("2020. godine u inostranstvu je živelo 1,25 miliona lica rođenih u Albaniji")
+    assert latin[0].startswith("2024. godine u inostranstvu je živelo 1,22 miliona lica rođenih u Albaniji")
 
 
 def test_profile_sentences_in_romanian_name_the_country_and_its_partners(data):
     moldova = profile.build_profile(data.observations, data.indicators, "MDA")
     said = profile.sentences(moldova, texts("ro"))
-    assert said[0].startswith("În 2020, numărul persoanelor născute în Republica Moldova care trăiau în străinătate "
-                              "era de 1,16 milioane")
-    assert "Italia (194.480)" in said[0] and " și " in said[0]
+    # UN DESA 2024 edition, 2024: 864,257 Moldova-born abroad, 218,594 of them in Italy.
+    assert said[0].startswith("În 2024, numărul persoanelor născute în Republica Moldova care trăiau în străinătate "
+                              "era de 864.257")
+    assert "Italia (218.594)" in said[0] and " și " in said[0]
     assert any("1,92 miliarde" in s and "10,5" in s for s in said), "remittances in Romanian number words"
     assert any("numărul cetățenilor Republicii Moldova care au imigrat în propria țară a fost de 29.804" in s for s in said)
     kosovo = profile.sentences(profile.build_profile(data.observations, data.indicators, "XKX"), texts("ro"))
@@ -91,12 +92,12 @@ def test_the_profile_charts_and_offline_file_are_in_the_readers_language(data):
     albania = profile.build_profile(data.observations, data.indicators, "ALB")
     charts = profile.figures(albania, data.observations, data.indicators, data.sources, tx)
     titles = [chart["figure"].layout.title.text for chart in charts]
-    assert "Албанија: земље у којима живе емигранти, 2020" in titles
+    assert "Албанија: земље у којима живе емигранти, 2024" in titles
     assert all(chart["figure"].layout.separators == ",." for chart in charts)
     page = profile.profile_html(albania, profile.sentences(albania, tx), charts, data.sources, tx)
     assert "<html lang='sr-Cyrl'>" in page
     assert "<h1>Миграциони профил: Албанија</h1>" in page and "<h2>Извори</h2>" in page
-    assert "рођених у Албанији" in page and "International Migrant Stock 2020" in page  # proper names stay
+    assert "рођених у Албанији" in page and "International Migrant Stock 2024" in page  # proper names stay
     assert html.escape(tx("countries.kosovo_footnote")) in page
     assert "Лиценца:" in page and "Licence:" not in page
 
@@ -104,7 +105,7 @@ def test_the_profile_charts_and_offline_file_are_in_the_readers_language(data):
 def test_a_profile_built_in_one_language_is_not_served_in_another(data):
     english = scenes.profile_scene(data, "MDA", texts("en"))
     romanian = scenes.profile_scene(data, "MDA", texts("ro"))
-    assert english[1][0].startswith("In 2020") and romanian[1][0].startswith("În 2020")
+    assert english[1][0].startswith("In 2024") and romanian[1][0].startswith("În 2024")
     assert "lang='ro'" in romanian[3]() and "lang='en'" in english[3]()
     assert romanian[3]() is romanian[3](), "the offline page is written once"
     assert scenes.profile_scene(data, "MDA", texts("ro")) is romanian, "each language is built once"

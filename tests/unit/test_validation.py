@@ -80,10 +80,10 @@ def test_conflict_between_files_follows_the_documented_rule(data_copy, name, win
     dataset = load_dataset(data_copy)
     totals = dataset.observations
     serbia = totals[(totals["indicator"] == "emigrant_stock") & (totals["country"] == "SRB")
-                    & (totals["partner"] == "") & (totals["year"] == 2020)]
+                    & (totals["partner"] == "") & (totals["sex"] == "") & (totals["year"] == 2020)]
     assert len(serbia) == 1
     assert bool(serbia.iloc[0]["value"] == 100) is wins
-    loser = "un_desa_migrant_stock.csv" if wins else name
+    loser = "un_desa_ims2024_migrant_stock.csv" if wins else name
     report = next(r for r in dataset.reports if r.file == loser)
     conflict = next(p for p in report.problems if p.check == "conflict-between-files")
     assert "emigrant_stock SRB 2020" in conflict.message
