@@ -23,8 +23,8 @@ st.markdown(tx("data_page.intro"))
 
 # A chart's "What changed in the 2024 edition?" link opens this page on the editions tab, with its series.
 requested = st.query_params.get("revisions")
-tab_names = ("sources", "indicators", "coverage", "revisions", "files", "credits", "languages")
-sources_tab, indicators_tab, coverage_tab, revisions_tab, files_tab, credits_tab, languages_tab = st.tabs(
+tab_names = ("sources", "indicators", "coverage", "files", "credits", "languages", "revisions")
+sources_tab, indicators_tab, coverage_tab, files_tab, credits_tab, languages_tab, revisions_tab = st.tabs(
     [tx(f"data_page.tabs.{name}") for name in tab_names],
     default=tx("data_page.tabs.revisions") if requested else None)
 
@@ -65,36 +65,6 @@ with coverage_tab:
     st.caption(tx("data_page.coverage_caption"))
     ui.table(metrics.coverage_matrix(data.observations, described(data.indicators))
              .reset_index(names=tx("data_page.coverage_indicator")))
-
-with revisions_tab:
-    st.header(tx("revisions.title"))
-    st.markdown(tx("revisions.intro"))
-    options = filters.choices(data.observations, data.indicators)
-    revised = revisions.revised_series(options)
-    if not revised:
-        st.info(tx("revisions.none"))
-    else:
-        if requested in revised and st.session_state.get("_revisions_opened") != requested:
-            st.session_state["revisions_series"] = requested  # the link's series, once per link
-        st.session_state["_revisions_opened"] = requested
-        series = st.selectbox(tx("revisions.series"), revised, key="revisions_series",
-                              format_func=lambda s: tx.indicator(options.newest(s), options.labels.get(options.newest(s), s)))
-        newer, older = options.editions_of(series)[:2]
-        meta = data.indicator(options.newest(series))
-        table = revisions.revisions(data.observations, options, series, newer, older)
-        st.caption(tx("revisions.compared", newer=newer, older=older))
-        st.caption("  \n".join(source_line(data.source(data.indicator(options.in_edition(series, e))["source_id"]), tx=tx)
-                               for e in (newer, older)))
-        st.markdown(tx("revisions.count", count=tx.number(len(table)),
-                       changed=tx.number(int((table["difference"] != 0).sum()))))
-        st.subheader(tx("revisions.largest"))
-        said = revisions.sentences(table, series, tx.indicator(meta["id"], meta["label"]), meta["unit"], newer, tx)
-        # Country names such as "Kosovo*" would be read as Markdown emphasis: shown as they are.
-        st.markdown("\n".join("- " + line.replace("*", "\\*") for line in said))
-        ui.table(revisions.on_screen(table, newer, older, meta["unit"], tx))
-        st.download_button(tx("revisions.download"), to_csv_bytes(revisions.download_table(table, tx)),
-                           file_name=f"revisions_{series}_{older}_{newer}.csv", mime="text/csv",
-                           key="revisions-csv", icon=":material/download:")
 
 with files_tab:
     st.header(tx("data_page.files_title"))
@@ -191,3 +161,33 @@ with languages_tab:
     else:
         ui.table(headed(unreviewed, "languages.name_columns"))
     st.info(tx("data_page.languages.how_to_report"), icon=":material/edit_note:")
+
+with revisions_tab:
+    st.header(tx("revisions.title"))
+    st.markdown(tx("revisions.intro"))
+    options = filters.choices(data.observations, data.indicators)
+    revised = revisions.revised_series(options)
+    if not revised:
+        st.info(tx("revisions.none"))
+    else:
+        if requested in revised and st.session_state.get("_revisions_opened") != requested:
+            st.session_state["revisions_series"] = requested  # the link's series, once per link
+        st.session_state["_revisions_opened"] = requested
+        series = st.selectbox(tx("revisions.series"), revised, key="revisions_series",
+                              format_func=lambda s: tx.indicator(options.newest(s), options.labels.get(options.newest(s), s)))
+        newer, older = options.editions_of(series)[:2]
+        meta = data.indicator(options.newest(series))
+        table = revisions.revisions(data.observations, options, series, newer, older)
+        st.caption(tx("revisions.compared", newer=newer, older=older))
+        st.caption("  \n".join(source_line(data.source(data.indicator(options.in_edition(series, e))["source_id"]), tx=tx)
+                               for e in (newer, older)))
+        st.markdown(tx("revisions.count", count=tx.number(len(table)),
+                       changed=tx.number(int((table["difference"] != 0).sum()))))
+        st.subheader(tx("revisions.largest"))
+        said = revisions.sentences(table, series, tx.indicator(meta["id"], meta["label"]), meta["unit"], newer, tx)
+        # Country names such as "Kosovo*" would be read as Markdown emphasis: shown as they are.
+        st.markdown("\n".join("- " + line.replace("*", "\\*") for line in said))
+        ui.table(revisions.on_screen(table, newer, older, meta["unit"], tx))
+        st.download_button(tx("revisions.download"), to_csv_bytes(revisions.download_table(table, tx)),
+                           file_name=f"revisions_{series}_{older}_{newer}.csv", mime="text/csv",
+                           key="revisions-csv", icon=":material/download:")

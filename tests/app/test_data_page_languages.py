@@ -26,7 +26,7 @@ def test_the_data_page_in_romanian():
     app = data_page("ro")
     assert app.title[0].value == "Date și surse"
     assert [tab.label for tab in app.tabs] == ["Surse", "Indicatori", "Acoperire", "Fișiere de date", "Mențiuni",
-                                              "Limbi"]
+                                              "Limbi", "Ce s-a schimbat între ediții"]
     assert app.success[0].value == "Toate fișierele au trecut toate verificările."
     sources, indicators, coverage, files = (frame.value for frame in app.dataframe[:4])
     assert {"Editor", "Licență", "URL"} <= set(sources.columns)

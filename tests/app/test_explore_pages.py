@@ -67,7 +67,7 @@ def test_corridors_answer_where_moldovans_live_and_the_change_since_2000():
     app = open_page("pages/explore/corridors.py", origin="MDA", since="2000", year="2020")
     assert app.get("deck_gl_json_chart"), "the corridor map is drawn"
     largest, change = app.table[0].value, app.table[1].value
-    assert largest.iloc[0]["country"] == "Russia"
+    assert largest.iloc[0]["country"] == "Italy"  # 200,676 ahead of Russia's 198,728 (UN DESA 2024 edition)
     assert "2000" in change.columns and "2020" in change.columns
     assert "Italy" in change.index
 

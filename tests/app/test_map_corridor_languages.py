@@ -35,7 +35,7 @@ def test_the_map_in_romanian():
     assert "Fără date" in legend(app)
     albania = next(row for trace in spec["data"] if "customdata" in trace for row in trace["customdata"]
                    if row[0] == texts("ro").country("ALB"))
-    assert albania[1] == "824.442"  # Romanian thousands point
+    assert albania[1] == "629.192"  # 2000, UN DESA 2024 edition; Romanian thousands point
     assert "UN DESA include Kosovo în Serbia" in captions(app)
     assert app.expander[0].label == "Datele pe care se bazează graficul"
     assert {"Țara", "Anul", "Valoarea"} <= set(app.dataframe[0].value.columns)
@@ -47,18 +47,20 @@ def test_the_corridors_in_serbian_cyrillic():
     app = open_page("pages/explore/corridors.py", "sr-Cyrl", origin="MDA", since="2000", year="2020",
                     indicator="emigrant_stock")
     assert app.title[0].value == "Коридори дијаспоре"
-    assert app.metric[0].label == "Укупно, 2020" and app.metric[0].value == "1,16 милиона"
+    # UN DESA 2024 edition, 2020: 812,653 Moldova-born abroad, 200,676 of them in Italy.
+    assert app.metric[0].label == "Укупно, 2020" and app.metric[0].value == "812.653"
     largest, change = app.table[0].value, app.table[1].value
     assert list(largest.columns) == ["земља", "број особа", "удео"]
-    assert largest.iloc[0]["земља"] == tx.country("RUS") and largest.iloc[0]["удео"] == percent(25.37, tx)
-    assert largest.iloc[0]["број особа"] == "294.152"
+    assert largest.iloc[0]["земља"] == tx.country("ITA")
+    assert largest.iloc[0]["удео"] == percent(200_676 / 812_653 * 100, tx)
+    assert largest.iloc[0]["број особа"] == "200.676"
     assert {"2000", "2020", "промена", "промена %"} <= set(change.columns) and tx.country("ITA") in change.index
     deck = json.loads(app.get("deck_gl_json_chart")[0].proto.json)
     shapes = {f["properties"]["name"]: f["properties"]["label"]
               for layer in deck["layers"] if layer["@@type"] == "GeoJsonLayer" for f in layer["data"]["features"]}
-    assert shapes[tx.country("MDA")] == "изабрана земља" and shapes[tx.country("ITA")] == "194.480 (2020)"
+    assert shapes[tx.country("MDA")] == "изабрана земља" and shapes[tx.country("RUS")] == "198.728 (2020)"
     arcs = next(layer["data"] for layer in deck["layers"] if layer["@@type"] == "ArcLayer")
-    assert arcs[0]["label"] == f"294.152 ({percent(25.37, tx)} укупног броја)"
+    assert arcs[0]["label"] == f"200.676 ({percent(200_676 / 812_653 * 100, tx)} укупног броја)"
     assert "изабрана земља" in captions(app)  # the legend above the map
     assert any(s.label == "Земља за коју се приказују коридори" for s in app.selectbox)
 

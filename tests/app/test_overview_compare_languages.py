@@ -31,12 +31,12 @@ def test_overview_in_romanian():
     assert app.title[0].value == "Mobilitatea în Europa de Sud-Est"
     assert app.header[0].value == "Trăiește în străinătate una din cinci persoane din Balcanii de Vest?"
     metric = app.metric[0]
-    assert metric.label == "Balcanii de Vest, 2020"
+    assert metric.label == "Balcanii de Vest, 2024"  # the newest edition's latest year
     assert "," in metric.value and "." not in metric.value  # 27,3% with a decimal comma
     claim = next(m.value for m in app.markdown if "Belgrad" in m.value)
-    assert "UN DESA pentru 2020" in claim and any(v in claim for v in ("aproape de", "peste", "sub afirmație"))
+    assert "UN DESA pentru 2024" in claim and any(v in claim for v in ("aproape de", "peste", "sub afirmație"))
     table = app.table[0].value
-    assert table.loc["Albania"].iloc[0] == "1,25 milioane"
+    assert table.loc["Albania"].iloc[0] == "1,22 milioane"  # 1,216,628 in 2024
     assert table.loc["Kosovo*"].iloc[0] == "inclus în cifra Serbiei"
     assert "Macedonia de Nord" in table.index
     chart = specs(app)[0]
@@ -48,10 +48,10 @@ def test_overview_in_romanian():
 def test_overview_in_serbian_cyrillic():
     app = open_page(None, "sr-Cyrl")
     assert app.title[0].value == "Мобилност у Југоисточној Европи"
-    assert app.metric[0].label == "Западни Балкан, 2020"
+    assert app.metric[0].label == "Западни Балкан, 2024"
     table = app.table[0].value
     assert {"Србија", "Северна Македонија", "Косово*"} <= set(table.index)
-    assert table.loc["Црна Гора"].iloc[0] == "132.965"
+    assert table.loc["Црна Гора"].iloc[0] == "90.678"  # 2024, UN DESA 2024 edition
     chart = specs(app)[0]
     assert "Србија (укљ. Косово*)" in chart["data"][0]["y"]
     assert chart["layout"]["xaxis"]["title"]["text"] == "% особа рођених у земљи"

@@ -30,13 +30,13 @@ def test_overview_shows_real_headline_figures_with_sources():
     app = run_page(None)
     assert app.title[0].value == "Mobility in South-East Europe"
     metric = app.metric[0]
-    assert metric.label == "Western Balkans, 2020"
+    assert metric.label == "Western Balkans, 2024"  # the newest edition's latest year
     assert metric.value.endswith("%") and 15 < float(metric.value.rstrip("%")) < 35
     table = app.table[0].value
-    assert table.loc["Albania"].iloc[0] == "1.25 million"
+    assert table.loc["Albania"].iloc[0] == "1.22 million"  # 1,216,628 in 2024
     assert table.loc["Kosovo*"].iloc[0] == "in Serbia's figure"
     body = texts(app)
-    assert "International Migrant Stock 2020" in body and "World Development Indicators" in body
+    assert "International Migrant Stock 2024" in body and "World Development Indicators" in body
     assert "UNSCR 1244/1999" in body
     assert len(app.get("plotly_chart")) == 1
     assert not app.warning  # no file problems with the shipped data
@@ -47,7 +47,7 @@ def test_data_and_sources_lists_sources_indicators_coverage_and_files():
     assert app.title[0].value == "Data & sources"
     frames = [frame.value for frame in app.dataframe]
     sources, indicators, coverage, files = frames[:4]
-    assert {"un_desa_ims2020", "abel_cohen_2019", "eurostat_migr_imm1ctz"} <= set(sources["Id"])
+    assert {"un_desa_ims2024", "un_desa_ims2020", "abel_cohen_2019", "eurostat_migr_imm1ctz"} <= set(sources["Id"])
     assert indicators.set_index("id").loc["return_flow_5yr", "estimate"] == "yes"
     assert "ALB" in coverage.columns and "XKX" in coverage.columns
     assert set(files["Status"]) == {"loaded"}
@@ -61,7 +61,7 @@ def test_a_bad_file_leaves_both_pages_working_and_is_named(data_copy, monkeypatc
     drop_in(data_copy, bad_file)
     overview = run_page(None, data_copy, monkeypatch)
     assert bad_file in overview.warning[0].value
-    assert overview.table[0].value.loc["Albania"].iloc[0] == "1.25 million"
+    assert overview.table[0].value.loc["Albania"].iloc[0] == "1.22 million"
     sources = run_page("pages/data/data_sources.py", data_copy, monkeypatch)
     assert bad_file in sources.warning[0].value
     files = sources.dataframe[3].value.set_index("File")

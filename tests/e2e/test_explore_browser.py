@@ -75,3 +75,22 @@ def test_the_profile_download_opens_offline_with_its_charts(page, app_url, tmp_p
     expect(reader.get_by_role("heading", name="Migration profile: Albania")).to_be_visible()
     assert [url for url in requests if not url.startswith(("file:", "data:", "blob:"))] == []
     offline.close()
+
+
+def test_a_link_with_edition_2020_names_it_and_the_reader_switches_to_2024(page, app_url):
+    page.goto(f"{app_url}/map?indicator=emigrant_stock&edition=2020")
+    _wait_for_charts(page)
+    source = page.get_by_text(re.compile(r"^Source: UN DESA .*International Migrant Stock 2020")).first
+    expect(source).to_be_visible(timeout=WAIT)
+    expect(page.get_by_role("radio", name="2020 edition")).to_be_checked()
+    page.get_by_role("radio", name="2024 edition (newest)").check(force=True)
+    expect(page.get_by_text(re.compile(r"^Source: UN DESA .*International Migrant Stock 2024")).first).to_be_visible(
+        timeout=WAIT)
+    page.wait_for_function("location.search.includes('edition=2024')", timeout=WAIT)
+    expect(page.get_by_text(re.compile(r"International Migrant Stock 2020 \(")).first).not_to_be_attached()
+    # The chart links to what changed in the 2024 edition, on Data & sources.
+    page.get_by_role("link", name="What changed in the 2024 edition?").click()
+    expect(page.get_by_role("heading", name="What changed between editions")).to_be_visible(timeout=WAIT)
+    expect(page.get_by_text("The 2024 edition revised the emigrants of Serbia in 2000 down by 655,333")).to_be_visible(
+        timeout=WAIT)
+    assert page.request_log.foreign(app_url) == []
