@@ -30,11 +30,11 @@ def test_overview_shows_headline_figures_and_stays_on_its_own_host(page, app_url
     # The chart title may wrap (<br>) in a narrow column; Plotly keeps the whole text in data-unformatted.
     expect(page.locator(".js-plotly-plot .gtitle").first).to_have_attribute(
         "data-unformatted", re.compile(r"Share(<br>| )of(<br>| )people(<br>| )born(<br>| )in(<br>| )each(<br>| )country(<br>| )who"
-                                     r"(<br>| )live(<br>| )abroad,(<br>| )2020"))
+                                     r"(<br>| )live(<br>| )abroad,(<br>| )2024"))
     table = page.get_by_test_id("stTable")
     expect(table).to_contain_text("Albania")
-    expect(table).to_contain_text("1.25 million")
-    expect(page.get_by_text(re.compile("International Migrant Stock 2020")).first).to_be_visible()
+    expect(table).to_contain_text("1.22 million")  # 1,216,628 in 2024, UN DESA 2024 edition
+    expect(page.get_by_text(re.compile("International Migrant Stock 2024")).first).to_be_visible()
     page.wait_for_timeout(1500)
     assert page.request_log.foreign(app_url) == []
 
