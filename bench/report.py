@@ -149,10 +149,13 @@ def replicas_section(run: dict | None, sizing: dict | None) -> list[str]:
                   f"One replica behind HAProxy; every session flips 'Show' back to back (no reading time), the "
                   f"harshest use of a tab. Load average before: {_load(sizing['load_before'])}, after: "
                   f"{_load(sizing['load_after'])}.", "",
-                  "| sessions | flips | p50 | p95 | max | errors |", "|---:|---:|---:|---:|---:|---:|"]
+                  "| sessions | flips | p50 | p95 | max | errors | wall time | replica CPU | replica CPU per flip "
+                  "| client CPU |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for count, crowd in sizing["crowds"].items():
+            per_flip = crowd["replica_cpu_s"] / crowd["interactions"] if crowd["interactions"] else float("nan")
             lines.append(f"| {count} | {crowd['interactions']} | {_ms(crowd['p50_s'])} | {_ms(crowd['p95_s'])} | "
-                         f"{_ms(crowd['max_s'])} | {crowd['errors']} |")
+                         f"{_ms(crowd['max_s'])} | {crowd['errors']} | {crowd['wall_s']:.1f} s | "
+                         f"{crowd['replica_cpu_s']:.1f} s | {_ms(per_flip)} | {crowd['client_cpu_s']:.1f} s |")
         per = sizing["sessions_per_replica"]
         lines += ["", "| sessions per replica at p95 ≤ 1.5 s | peak memory per replica | replicas for 300 viewers "
                   "| replicas for 1,000 viewers |", "|---:|---:|---:|---:|",
