@@ -156,6 +156,11 @@ def replicas_section(run: dict | None, sizing: dict | None) -> list[str]:
             lines.append(f"| {count} | {crowd['interactions']} | {_ms(crowd['p50_s'])} | {_ms(crowd['p95_s'])} | "
                          f"{_ms(crowd['max_s'])} | {crowd['errors']} | {crowd['wall_s']:.1f} s | "
                          f"{crowd['replica_cpu_s']:.1f} s | {_ms(per_flip)} | {crowd['client_cpu_s']:.1f} s |")
+        idle = sizing.get("open_tabs")
+        if idle:
+            lines += ["", f"Open tabs left alone (viewers reading): {idle['tabs']} tabs on the map for "
+                      f"{idle['seconds']:.0f} s cost the replica {idle['replica_cpu_s']:.1f} CPU seconds, i.e. "
+                      f"{idle['core_per_1000_tabs']:.2f} of a core per 1,000 open tabs (the data watcher's check every 5 s)."]
         per = sizing["sessions_per_replica"]
         lines += ["", "| sessions per replica at p95 ≤ 1.5 s | peak memory per replica | replicas for 300 viewers "
                   "| replicas for 1,000 viewers |", "|---:|---:|---:|---:|",
