@@ -15,7 +15,7 @@ from bench import replicas
 
 pytestmark = pytest.mark.e2e
 
-REPLICAS, SESSIONS, CHANGES = 3, 24, 3
+REPLICAS, SESSIONS, CHANGES = 3, 15, 3
 P95_LIMIT_S = 4.5  # 3x the 1.5 s target: CI shares its cores; the full run measures the real figure
 
 
