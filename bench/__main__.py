@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from bench import browser, sessions
+from bench import browser, replicas, sessions
 from bench.floors import figure_bytes, figure_floor_s, geometry_bytes
 from bench.server import PAGES, page_times
 from bench.synthetic import scaled_copy
@@ -71,6 +71,8 @@ def _server(reruns: int, data_dir: Path | None) -> dict:
 # A full run takes about half an hour; each finished part is kept here, so that `--resume`
 # after a crash or an interruption measures only the parts still missing.
 PARTIAL = REPO / "bench" / ".partial.json"
+# Crowds for one replica behind HAProxy, to find how many sessions it holds at p95 <= 1.5 s.
+SIZING_CROWDS = [30, 60, 90, 120]
 
 
 def run(quick: bool, resume: bool = False) -> dict:
@@ -114,6 +116,11 @@ def run(quick: bool, resume: bool = False) -> dict:
                                         changes=3 if quick else 6))
     if not results.get("sessions"):
         keep("sessions", sessions.measure(sessions=[3] if quick else [1, 10, 30], changes=3 if quick else 6))
+    if not quick and not results.get("replicas"):
+        # Many viewers: 3 replicas behind HAProxy (CI runs a quick version in tests/e2e/test_replicas.py).
+        keep("replicas", replicas.measure(replicas=3, count=90, changes=6))
+    if not quick and not results.get("sizing"):
+        keep("sizing", replicas.sizing(SIZING_CROWDS, changes=6))
     results["checks"] = check(results)
     return results
 

@@ -97,9 +97,73 @@ def markdown(results: dict) -> str:
                     for problem in run.get("problems", [])]
         lines += ["", *problems[:10], "" if problems else "",
                   f"Server peak memory during the protocol runs: {crowd['peak_memory_mb']:,.0f} MB."]
+    lines += replicas_section(results.get("replicas"), results.get("sizing"))
     lines += ["",
               "## Targets", "", "| figure | measured | target | status |", "|---|---:|---:|---|"]
     for row in results["checks"]:
         status = row["status"] + ("" if row.get("gate", True) else " (not gated)")
         lines.append(f"| {row['figure']} | {row['value']:,.3g} | {row['target']:,.3g} | {status} |")
     return "\n".join(lines) + "\n"
+
+
+def _load(figures) -> str:
+    return "/".join(f"{value:.1f}" for value in figures)
+
+
+def replicas_section(run: dict | None, sizing: dict | None) -> list[str]:
+    """Many viewers (bench/replicas.py): replicas behind HAProxy, and how many for how many viewers."""
+    lines = []
+    if run:
+        crowd, drop, upload, kill = run["crowd"], run["drop_in"], run["upload"], run["kill"]
+        spread = ", ".join(f"{name} {count}" for name, count in crowd["sessions_per_replica"].items())
+        memory = ", ".join(f"{name} {mb:,} MB" for name, mb in run["peak_memory_mb"].items())
+        seen = ", ".join(f"{name} {value if isinstance(value, str) else f'{value:.1f} s'}"
+                         for name, value in drop["seconds_by_replica"].items())
+        lines += ["", f"## Many viewers: {run['replicas']} replicas behind HAProxy (bench/replicas.py)", "",
+                  "The replicas are `streamlit run app.py` processes on the loopback sharing one data folder, "
+                  "one cookie secret and one secrets file; HAProxy runs deploy/haproxy.cfg with only its bind "
+                  "line and server addresses replaced. Sessions are the protocol clients above, sent through "
+                  "HAProxy with its stickiness cookie, "
+                  f"{run['changes']} 'Show' flips each. Load average (1/5/15 min) before: {_load(run['load_before'])}, "
+                  f"after: {_load(run['load_after'])}.", "",
+                  "| check | result |", "|---|---|",
+                  f"| {crowd['sessions']} concurrent sessions | {crowd['interactions']} flips, p50 {_ms(crowd['p50_s'])}, "
+                  f"p95 {_ms(crowd['p95_s'])}, max {_ms(crowd['max_s'])}, {crowd['errors']} errors; "
+                  f"sessions per replica: {spread} |",
+                  f"| peak memory per replica | {memory} |",
+                  f"| a file dropped into the shared data/ ({drop['before']} → {drop['after']} on Overview) | "
+                  f"shown by an open tab on every replica, unprompted: {seen} (limit {drop['limit_s']:.0f} s) |",
+                  f"| signed-in upload in Chromium through HAProxy | served by {upload['replica']}; upload requests "
+                  f"{', '.join(map(str, upload['upload_statuses'])) or 'none'}; stored {', '.join(upload['stored']) or 'nothing'}"
+                  f"{' (bytes match)' if upload['stored_bytes_match'] else ''} |",
+                  f"| {kill['killed']} killed (SIGKILL) after {kill['killed_after_flips']} of the crowd's flips | "
+                  f"its {kill['victim_sessions']} sessions: {kill['victim_sessions_reconnected']} reconnected to "
+                  f"{', '.join(kill['victim_moved_to']) or 'none'}, {kill['victim_sessions_completed']} finished every "
+                  f"flip, {kill['victim_errors']} errors; the other {kill['other_sessions']} sessions: "
+                  f"{kill['other_errors']} errors, {kill['other_reconnects']} reconnects; all flips p95 "
+                  f"{_ms(kill['all']['p95_s'])}, max {_ms(kill['all']['max_s'])} |"]
+        problems = list(dict.fromkeys(crowd["problems"] + kill["problems"]))
+        lines += ["", *[f"- {problem[:240]}" for problem in problems[:6]]] if problems else []
+    if sizing:
+        lines += ["", "### Sizing: one replica, growing crowds", "",
+                  f"One replica behind HAProxy; every session flips 'Show' back to back (no reading time), the "
+                  f"harshest use of a tab. Load average before: {_load(sizing['load_before'])}, after: "
+                  f"{_load(sizing['load_after'])}.", "",
+                  "| sessions | flips | p50 | p95 | max | errors | wall time | replica CPU | replica CPU per flip "
+                  "| client CPU |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        for count, crowd in sizing["crowds"].items():
+            per_flip = crowd["replica_cpu_s"] / crowd["interactions"] if crowd["interactions"] else float("nan")
+            lines.append(f"| {count} | {crowd['interactions']} | {_ms(crowd['p50_s'])} | {_ms(crowd['p95_s'])} | "
+                         f"{_ms(crowd['max_s'])} | {crowd['errors']} | {crowd['wall_s']:.1f} s | "
+                         f"{crowd['replica_cpu_s']:.1f} s | {_ms(per_flip)} | {crowd['client_cpu_s']:.1f} s |")
+        idle = sizing.get("open_tabs")
+        if idle:
+            lines += ["", f"Open tabs left alone (viewers reading): {idle['tabs']} tabs on the map for "
+                      f"{idle['seconds']:.0f} s cost the replica {idle['replica_cpu_s']:.1f} CPU seconds, i.e. "
+                      f"{idle['core_per_1000_tabs']:.2f} of a core per 1,000 open tabs (the data watcher's check every 5 s)."]
+        per = sizing["sessions_per_replica"]
+        lines += ["", "| sessions per replica at p95 ≤ 1.5 s | peak memory per replica | replicas for 300 viewers "
+                  "| replicas for 1,000 viewers |", "|---:|---:|---:|---:|",
+                  f"| {per or 'none of the crowds'} | {sizing['peak_memory_mb']:,} MB | "
+                  f"{sizing.get('replicas_for_300', '–')} | {sizing.get('replicas_for_1000', '–')} |"]
+    return lines

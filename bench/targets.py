@@ -8,6 +8,7 @@ TARGETS = {
     "warm_p95_s": 0.150, "first_chart_p50_s": 2.0, "map_page_bytes": 1_000_000,
     "sessions_30_p95_s": 1.5, "sessions_30_errors": 0, "server_memory_mb": 1536,
     "load_100x_s": 15.0, "warm_p95_100x_s": 0.5, "load_100x_memory_mb": 3072,
+    "replicas_p95_s": 1.5, "drop_in_every_replica_s": 10.0,
 }
 
 
@@ -71,6 +72,18 @@ def check(results: dict) -> list[dict]:
         if "new_file_s" in load:
             rows.append(_row("load at 100x with one new file to check (s)", load["new_file_s"],
                              TARGETS["load_100x_s"]))
+    if results.get("replicas"):
+        run = results["replicas"]
+        crowd, kill = run["crowd"], run["kill"]
+        label = f"{crowd['sessions']} sessions through HAProxy, {run['replicas']} replicas"
+        rows.append(_row(f"{label}: interaction p95 (s)", crowd["p95_s"], TARGETS["replicas_p95_s"]))
+        rows.append(_row(f"{label}: errors", crowd["errors"], 0))
+        seen = [s if isinstance(s, float) else float("inf") for s in run["drop_in"]["seconds_by_replica"].values()]
+        rows.append(_row("dropped file shown on every replica (s, slowest)", max(seen), TARGETS["drop_in_every_replica_s"]))
+        rows.append(_row("signed-in upload through HAProxy: files not stored", 1 - len(run["upload"]["stored"]), 0))
+        rows.append(_row("replica killed: its sessions not reconnected",
+                         kill["victim_sessions"] - kill["victim_sessions_reconnected"], 0))
+        rows.append(_row("replica killed: errors anywhere", kill["victim_errors"] + kill["other_errors"], 0))
     for page, timing in results.get("server_100x", {}).items():
         rows.append(_row(f"warm rerun p95 at 100x, {page} (s)", p(timing["warm_s"], 0.95),
                          TARGETS["warm_p95_100x_s"]))
