@@ -21,17 +21,18 @@ CONFLICT_HEADINGS = ("indicator", "country", "partner", "region", "sex", "year",
                      "kept_file", "left_out_value", "left_out_file")
 
 
-def say(value, tx: Texts | None = None):
+def say(value, tx: Texts | None = None, *, markdown: bool = False):
     """A Phrase (however deeply nested) in the reader's language; anything else unchanged.
 
     Like tx.say, but a country read from a file is named as the reader's language names it.
+    With markdown=True, for st.markdown and notices: every value is escaped as tx.markdown does.
     """
     tx = tx or english()
     if not isinstance(value, Phrase):
-        return value
-    params = {name: say(inner, tx) for name, inner in value.params.items()}
+        return tx.markdown(value) if markdown else value
+    params = {name: say(inner, tx, markdown=markdown) for name, inner in value.params.items()}
     if value.key == COUNTRY_READ_AS:
-        params["name"] = tx.country(value.params["iso3"])
+        params["name"] = say(tx.country(value.params["iso3"]), tx, markdown=markdown)
     return tx(value.key, **params)
 
 
@@ -39,11 +40,12 @@ def _heading(tx: Texts, table: str, name: str) -> str:
     return tx.get(f"status.{table}.{name}", name)
 
 
-def detected_text(report: FileReport, tx: Texts | None = None) -> str:
+def detected_text(report: FileReport, tx: Texts | None = None, *, markdown: bool = False) -> str:
+    """How the file was read, in one line; markdown=True escapes what came from the file."""
     tx = tx or english()
     keys = [k for k in DETECTED_ORDER if k in report.detected]
     keys += [k for k in report.detected if k not in DETECTED_ORDER]
-    return "; ".join(f"{tx.get(f'detected.labels.{key}', key)}: {say(report.detected[key], tx)}"
+    return "; ".join(f"{tx.get(f'detected.labels.{key}', key)}: {say(report.detected[key], tx, markdown=markdown)}"
                      for key in keys)
 
 
@@ -56,13 +58,17 @@ def worth_a_look(report: FileReport) -> bool:
 
 
 def file_details(report: FileReport, limit: int = 8, tx: Texts | None = None) -> tuple[list[str], list[str]]:
-    """(how the file was read, what to fix), as sentences for a person rather than a table."""
+    """(how the file was read, what to fix), as Markdown sentences for a person rather than a table.
+
+    What came from the file (cells, names) is escaped: it shows as text, never as Markdown.
+    """
     tx = tx or english()
-    read = [f"{_capitalized(tx.get(f'detected.labels.{key}', key))}: {say(report.detected[key], tx)}"
+    read = [f"{_capitalized(tx.get(f'detected.labels.{key}', key))}: "
+            f"{say(report.detected[key], tx, markdown=True)}"
             for key in DETECTED_ORDER if key in report.detected]
     if report.last_good:
-        read.append(tx("status.details.shown_instead", version=say(report.last_good, tx)))
-    fixes = [problem.message_in(tx) for problem in report.problems[:limit]]
+        read.append(tx("status.details.shown_instead", version=say(report.last_good, tx, markdown=True)))
+    fixes = [say(problem.message, tx, markdown=True) for problem in report.problems[:limit]]
     if len(report.problems) > limit:
         fixes.append(tx("status.details.more", count=len(report.problems) - limit))
     return read, fixes
