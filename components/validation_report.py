@@ -11,6 +11,7 @@ import io
 import pandas as pd
 
 from components.contract import FileReport, status_in
+from components.export import neutralised, to_csv_bytes
 from components.i18n import Phrase, Texts, english
 from components.observations import COUNTRY_READ_AS
 
@@ -130,8 +131,9 @@ def problems_csv(reports: list[FileReport], tx: Texts | None = None) -> bytes:
     """The problems as CSV: the same column names in every language (File, Row, ... Fix), so a
     script reading it never breaks; the value, expected and fix texts in the reader's language."""
     frame = problem_records(reports, tx).rename(columns=str.capitalize)
+    # Cells from dropped files are neutralised (a '=HYPERLINK(...)' is text, not a formula), and
     # utf-8-sig: Excel on Windows opens a CSV as UTF-8 (Cyrillic intact) only with the BOM.
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    return to_csv_bytes(frame)
 
 
 def report_workbook(reports: list[FileReport], conflicts: pd.DataFrame, tx: Texts | None = None) -> bytes:
@@ -139,10 +141,12 @@ def report_workbook(reports: list[FileReport], conflicts: pd.DataFrame, tx: Text
     headed and worded in the reader's language."""
     tx = tx or english()
     buffer = io.BytesIO()
+    # Every text cell neutralised: openpyxl writes a text starting with '=' as a live formula.
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        file_table(reports, tx).to_excel(writer, sheet_name=_sheet(tx, "files"), index=False)
-        problems_table(reports, tx).to_excel(writer, sheet_name=_sheet(tx, "problems"), index=False)
-        conflicts_table(conflicts, tx).to_excel(writer, sheet_name=_sheet(tx, "conflicts"), index=False)
+        neutralised(file_table(reports, tx)).to_excel(writer, sheet_name=_sheet(tx, "files"), index=False)
+        neutralised(problems_table(reports, tx)).to_excel(writer, sheet_name=_sheet(tx, "problems"), index=False)
+        neutralised(conflicts_table(conflicts, tx)).to_excel(writer, sheet_name=_sheet(tx, "conflicts"),
+                                                             index=False)
     return buffer.getvalue()
 
 
