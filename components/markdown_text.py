@@ -17,16 +17,20 @@ ELLIPSIS = "…"
 
 # CommonMark: an ASCII punctuation character after a backslash is always literal text. These
 # are the ones that make markup anywhere in a line: code, emphasis, links and images, HTML and
-# entities, GFM tables, strikethrough and e-mail links, LaTeX ($), headings (#, when a file name
-# starts a list item) and Streamlit's ':red[...]' directives, ':smile:' emoji and icons.
+# entities, GFM tables and strikethrough, LaTeX ($), headings (#, when a file name starts a list
+# item) and Streamlit's ':red[...]' directives.
 _ALWAYS = {ord(mark): "\\" + mark for mark in "\\`*[]<>&$~|#:@!"}
 # The rest of the punctuation is left alone so that names read as they are ('text_in_value.csv',
-# 'data/stories/default.yaml'), except where it makes markup: '_' that could start or end
-# emphasis, 'www.' (a bare link), ':material/' (an icon) and a list marker opening the value.
+# 'data/stories/default.yaml'), except a '_' that could start or end emphasis and a list marker
+# opening the value.
 _LONE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
-_BARE_LINK = re.compile(r"(?i)(www)\.")
-_ICON = re.compile(r"(?i)(material)/")
 _LIST_MARKER = re.compile(r"^(\s*[0-9]*)([-+.)])(?=\s|$)")
+# Some markup is found after escapes are undone, in the text itself: GitHub's bare links
+# ('https://', 'www.', 'name@host.org'), ':smile:' emoji, ':material/...:' icons, the ':streamlit:'
+# logo. An invisible word joiner around every ':', before '@' and after 'www' breaks each pattern
+# and changes nothing a reader sees.
+WORD_JOINER = "\u2060"
+_TEXT_MARKUP = re.compile(r"\\:|\\@|(?i:www)(?=\.)")
 # Line breaks, tabs, other control characters and invisible format characters (right-to-left
 # overrides, zero-width spaces) would start a new Markdown block or reorder what is read.
 _INVISIBLE = ("Cc", "Cf", "Cs", "Zl", "Zp")
@@ -46,8 +50,15 @@ def one_line(text: str) -> str:
 def escaped(text) -> str:
     """Text that Streamlit's Markdown shows character for character, on one line."""
     text = _LONE_UNDERSCORE.sub(r"\\_", one_line(str(text)).translate(_ALWAYS))
-    text = _ICON.sub(r"\1\\/", _BARE_LINK.sub(r"\1\\.", text))
-    return _LIST_MARKER.sub(r"\1\\\2", text, count=1)
+    text = _LIST_MARKER.sub(r"\1\\\2", text, count=1)
+    return _TEXT_MARKUP.sub(_joined, text)
+
+
+def _joined(match: re.Match) -> str:
+    found = match.group(0)
+    if found == "\\:":
+        return WORD_JOINER + found + WORD_JOINER
+    return WORD_JOINER + found if found == "\\@" else found + WORD_JOINER
 
 
 def literal(text, limit: int = ECHO_LIMIT) -> str:

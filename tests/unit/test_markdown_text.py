@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 from components import markdown_text
 from components.i18n import Phrase, english, texts
 from components.markdown_text import ECHO_LIMIT, clipped, escaped, literal
-from tests.markdown_reading import markup_in, shown_text
+from tests.markdown_reading import markup_in, read, shown_text
 
 # Each of these is markup when filled into a sentence unescaped (checked below).
 HOSTILE = [
@@ -43,7 +43,7 @@ def test_each_attack_is_shown_as_its_characters_and_nothing_else():
     for attack in HOSTILE + HARMLESS_LOOKING:
         sentence = in_a_sentence(escaped(attack))
         assert markup_in(sentence) == [], (attack, sentence)
-        assert shown_text(sentence) == in_a_sentence(markdown_text.one_line(attack)), attack
+        assert read(sentence) == in_a_sentence(markdown_text.one_line(attack)), attack
 
 
 @settings(max_examples=500, deadline=None)
@@ -52,7 +52,7 @@ def test_any_text_escaped_reads_back_as_the_same_characters_on_one_line(text):
     sentence = in_a_sentence(escaped(text))
     assert markup_in(sentence) == []
     assert "\n" not in sentence and "\r" not in sentence
-    shown = shown_text(sentence)
+    shown = read(sentence)
     # CommonMark turns NUL into U+FFFD; one_line already made every control character a space.
     assert shown == in_a_sentence(markdown_text.one_line(text))
 
@@ -65,7 +65,7 @@ def test_any_text_opening_a_list_item_reads_back_as_itself(text):
     found = [kind for kind in markup_in(item) if kind not in ("bullet_list_open", "bullet_list_close",
                                                               "list_item_open", "list_item_close")]
     assert found == [], item
-    assert shown_text(item) == (markdown_text.one_line(text) + ": the file is left out.").lstrip()
+    assert read(item) == (markdown_text.one_line(text) + ": the file is left out.").lstrip()
 
 
 def test_names_and_paths_read_as_they_are_in_the_source_too():
@@ -95,5 +95,5 @@ def test_a_phrase_fills_in_escaped_values_and_keeps_its_own_markdown():
         said = texts(code).markdown(notice)
         assert "**" in said  # the template's own bold stays bold
         assert [kind for kind in markup_in(said) if not kind.startswith(("strong", "em"))] == []
-        assert "[x](https://evil.example)" in shown_text(said)
+        assert "[x](https://evil.example)" in read(said)
     assert english().markdown(Phrase("present.bad_slide", slide="²", count=12)).count("12") == 1  # numbers as they are
