@@ -76,7 +76,7 @@ def file_problems(report: FileReport, tx: Texts) -> None:
     if not report.problems:
         return
     where = f"data/{ACTORS_FILE.as_posix()}"
-    listed = "\n".join(f"- {problem.message_in(tx)}" for problem in report.problems[:LISTED_PROBLEMS])
+    listed = "\n".join(f"- {tx.markdown(problem.message)}" for problem in report.problems[:LISTED_PROBLEMS])
     more = (f"\n- {tx('actors.problems_more', count=len(report.problems) - LISTED_PROBLEMS)}"
             if len(report.problems) > LISTED_PROBLEMS else "")
     if report.rejected:

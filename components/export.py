@@ -22,14 +22,19 @@ def neutralise(value):
     return value
 
 
-def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose every text cell and heading a spreadsheet shows as text, never runs."""
     safe = frame.copy()
     for column in safe.columns:
-        if safe[column].dtype == object:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
             safe[column] = safe[column].map(neutralise)
     safe.columns = [neutralise(str(c)) for c in safe.columns]
+    return safe
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     # With the byte-order mark Excel reads the file as UTF-8: "Србија" and "România", not mojibake.
-    return safe.to_csv(index=False).encode("utf-8-sig")
+    return neutralised(frame).to_csv(index=False).encode("utf-8-sig")
 
 
 def view_table(frame: pd.DataFrame, *, indicator: str, unit: str, source: str,

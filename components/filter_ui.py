@@ -7,6 +7,7 @@ import streamlit as st
 from components import filters, language_ui
 from components.countries import REGION
 from components.i18n import Phrase
+from components.markdown_text import clipped
 from components.dataset import Dataset
 
 _SEEDED = "_filters_seeded"
@@ -46,15 +47,13 @@ def page_option(key: str, options: list, default):
     """Seed a page's own widget from the shared link once; later the widget's own state rules."""
     if key not in st.session_state:
         raw = _initial_query().get(key, [])
-        value = raw[0] if raw else None
-        cast = type(options[0]) if options else str
-        try:
-            value = cast(value) if value is not None else None
-        except (TypeError, ValueError):
-            value = None
-        if value is not None and value not in options:
+        text = raw[0] if raw else ""
+        # A year is read as plain digits only (filters.whole_number); anything else as text.
+        numeric = bool(options) and isinstance(options[0], int)
+        value = (filters.whole_number(text) if numeric else text) or None
+        if text and (value is None or value not in options):
             st.session_state.setdefault(_NOTICES, []).append(
-                Phrase("filters.link_option_unavailable", key=key, value=raw[0]))
+                Phrase("filters.link_option_unavailable", key=key, value=clipped(text)))
             value = None
         st.session_state[key] = value if value is not None else default
         _show_notices()
@@ -151,7 +150,7 @@ def _indicator_and_edition(selection: filters.Selection, options: filters.Choice
 def _show_notices() -> None:
     tx = language_ui.current()
     for notice in st.session_state.pop(_NOTICES, []):
-        st.info(tx.say(notice), icon=":material/link_off:")
+        st.info(tx.markdown(notice), icon=":material/link_off:")
 
 
 def publish(selection: filters.Selection, **extra) -> None:

@@ -6,6 +6,7 @@ checked here, and an unknown one falls back to the default with a short notice.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -13,6 +14,7 @@ import pandas as pd
 from components.memo import per_dataset
 from components.countries import CORE, REGION, resolve_country
 from components.i18n import Phrase, english
+from components.markdown_text import clipped
 
 DEFAULT_TYPE = "Emigration"
 DEFAULT_INDICATOR = {"Emigration": "emigrant_stock", "Immigration": "immigrant_stock",
@@ -122,6 +124,17 @@ def _first(value) -> str:
     return "" if value is None else str(value)
 
 
+# A year or a slide number as a link writes it: ASCII digits only, and few of them. str.isdigit()
+# is not enough: it is true for '²' and '٣', which int() then refuses or reads as another number.
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+def whole_number(text) -> int | None:
+    """The number a link's text spells in plain digits ('2020', ' 7 '), else None; never raises."""
+    text = str(text).strip()
+    return int(text) if _WHOLE_NUMBER.fullmatch(text) else None
+
+
 def parse_countries(raw, notices: list[str]) -> list[str]:
     """'SRB,MNE' or repeated params; names are accepted too. Unknown ones are dropped, with a notice."""
     parts = raw if isinstance(raw, (list, tuple)) else str(raw).split(",")
@@ -135,7 +148,7 @@ def parse_countries(raw, notices: list[str]) -> list[str]:
         else:
             unknown.append(part)
     if unknown:
-        notices.append(Phrase("filters.unknown_country", value=", ".join(unknown)))
+        notices.append(Phrase("filters.unknown_country", value=clipped(", ".join(unknown))))
     return list(dict.fromkeys(codes))
 
 
@@ -143,9 +156,10 @@ def _year(raw, allowed: list[int], notices: list[str], default: Phrase) -> int |
     text = _first(raw)
     if text == "":
         return None
-    if text.isdigit() and int(text) in allowed:
-        return int(text)
-    notices.append(Phrase("filters.bad_year", value=text, default=default))
+    year = whole_number(text)
+    if year is not None and year in allowed:
+        return year
+    notices.append(Phrase("filters.bad_year", value=clipped(text), default=default))
     return None
 
 
@@ -160,7 +174,7 @@ def parse_query(params: dict, options: Choices, default: Selection | None = None
         if migration_type in options.migration_types:
             selection.migration_type = migration_type
         else:
-            notices.append(Phrase("filters.unknown_type", value=migration_type,
+            notices.append(Phrase("filters.unknown_type", value=clipped(migration_type),
                                   default=catalogue_phrase("migration_types", selection.migration_type)))
     if selection.migration_type not in options.migration_types and options.migration_types:
         selection.migration_type = options.migration_types[0]
@@ -173,7 +187,7 @@ def parse_query(params: dict, options: Choices, default: Selection | None = None
     else:
         selection.indicator = options.default_indicator(selection.migration_type)
         if indicator:
-            notices.append(Phrase("filters.unknown_indicator", value=indicator,
+            notices.append(Phrase("filters.unknown_indicator", value=clipped(indicator),
                                   default=catalogue_phrase("indicators", selection.indicator, "label")))
     choose_edition(selection, _first(params.get("edition")), options, notices)
     years = options.years.get(selection.indicator, [])
@@ -189,7 +203,7 @@ def parse_query(params: dict, options: Choices, default: Selection | None = None
         if view in VIEWS:
             selection.view = view
         else:
-            notices.append(Phrase("filters.unknown_view", value=view))
+            notices.append(Phrase("filters.unknown_view", value=clipped(view)))
     return selection, notices
 
 

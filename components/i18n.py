@@ -24,6 +24,8 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_compact_decimal, format_decimal
 
+from components import markdown_text
+
 LOCALES = Path(__file__).with_name("locales")
 DEFAULT = "en"
 
@@ -31,6 +33,10 @@ DEFAULT = "en"
 PREFERRED_ORDER = ("en", "sr-Latn", "sr-Cyrl", "mk", "bg", "ro", "sq")
 
 log = logging.getLogger(__name__)
+
+# The most of one value a Markdown text shows. Values echoed from a link are cut shorter where
+# they are read (markdown_text.ECHO_LIMIT); this bounds everything else, e.g. a list of columns.
+LONGEST_VALUE = 300
 
 
 def _discover() -> dict[str, str]:
@@ -140,6 +146,20 @@ class Texts:
         """A Phrase in this language; anything else unchanged."""
         if isinstance(value, Phrase):
             return self(value.key, **value.params)
+        return value
+
+    def markdown(self, value):
+        """A Phrase in this language as Markdown that shows its values as the characters they are.
+
+        A Phrase's values come from links and data files: each text value is escaped (and clipped
+        to LONGEST_VALUE) before it is filled in, so a link cannot put a heading, a link or an
+        image on the page. The templates, ours, keep their own Markdown. A plain text is escaped
+        whole; numbers are unchanged.
+        """
+        if isinstance(value, Phrase):
+            return self(value.key, **{name: self.markdown(inner) for name, inner in value.params.items()})
+        if isinstance(value, str):
+            return markdown_text.literal(value, LONGEST_VALUE)
         return value
 
     @property

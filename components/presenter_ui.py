@@ -14,10 +14,11 @@ from pathlib import Path
 import pydeck as pdk
 import streamlit as st
 
-from components import contract, language_ui, projector, stories
+from components import contract, filters, language_ui, projector, stories
 from components.corridors import legend_html
 from components.dataset import Dataset
-from components.i18n import Texts
+from components.i18n import Phrase, Texts
+from components.markdown_text import clipped
 from components.settings import data_dir
 
 # Where the pages live; the presenter links to them (one place to change if the files move).
@@ -30,7 +31,8 @@ SLIDE, STORY, PLAYING, STEP, NOTICES = ("present_slide", "present_story", "prese
 PLAY_SECONDS = 1.2
 # How often an open presentation checks its stories file for edits.
 WATCH_SECONDS = 2.0
-STORY_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
+# A story's file name, short enough for any file system (a 100 kB name must not reach the disk).
+STORY_NAME = re.compile(r"[A-Za-z0-9_-]{1,100}")
 
 # Everything on screen is sized from the viewport, so a slide fits 1280×720 and 1920×1080 alike:
 # the slide box is exactly one screen tall and the chart takes whatever the text leaves. Slide text
@@ -120,9 +122,9 @@ def chosen_story() -> tuple[str, Path]:
     """The story named in the link (?story=...), or the default one with a notice."""
     name = st.query_params.get("story", stories.DEFAULT_STORY)
     folder = data_dir()
-    if not STORY_NAME.match(name) or not stories.story_path(folder, name).is_file():
+    if not STORY_NAME.fullmatch(name) or not stories.story_path(folder, name).is_file():
         if name != stories.DEFAULT_STORY:
-            st.session_state[NOTICES] = [language_ui.current()("present.no_story", name=name)]
+            st.session_state[NOTICES] = [Phrase("present.no_story", name=clipped(name))]
         name = stories.DEFAULT_STORY
     return name, stories.story_path(folder, name)
 
@@ -164,12 +166,13 @@ def current_index(slides: list, story: str) -> int:
     if state.get(STORY) != story or SLIDE not in state:
         state[STORY] = story
         raw = st.query_params.get("slide", "1")
-        if raw.isdigit() and 1 <= int(raw) <= len(slides):
-            state[SLIDE] = int(raw) - 1
+        number = filters.whole_number(raw)
+        if number is not None and 1 <= number <= len(slides):
+            state[SLIDE] = number - 1
         else:
             state[SLIDE] = 0
             state.setdefault(NOTICES, []).append(
-                language_ui.current()("present.bad_slide", slide=raw, count=len(slides)))
+                Phrase("present.bad_slide", slide=clipped(raw), count=len(slides)))
     state[SLIDE] = max(0, min(state[SLIDE], len(slides) - 1))
     # Key by key, so the link keeps its other parameters: the language above all (?lang=).
     st.query_params["story"], st.query_params["slide"] = story, str(state[SLIDE] + 1)
@@ -301,7 +304,7 @@ def _problems(report: contract.FileReport, data: Dataset, tx: Texts) -> None:
     notices = st.session_state.pop(NOTICES, [])
     broken = [r.file for r in data.reports if r.broken]
     if broken:
-        notices.append(tx("present.broken_files", names=", ".join(broken)))
+        notices.append(Phrase("present.broken_files", names=", ".join(broken)))
     if not report.problems and not notices:
         return
     skipped = report.rows_rejected
@@ -309,10 +312,10 @@ def _problems(report: contract.FileReport, data: Dataset, tx: Texts) -> None:
              else tx("present.notices", count=len(report.problems) + len(notices)))
     with st.popover(label, icon=":material/warning:"):
         for notice in notices:
-            st.markdown(f"- {notice}")
+            st.markdown(f"- {tx.markdown(notice)}")
         for problem in report.problems:
-            st.markdown(f"- {problem.message_in(tx)}")
-        st.caption(tx("present.fix_hint", file=f"data/{report.file}"))
+            st.markdown(f"- {tx.markdown(problem.message)}")
+        st.caption(tx.markdown(Phrase("present.fix_hint", file=f"data/{report.file}")))
 
 
 def no_slides(report: contract.FileReport) -> None:
@@ -321,6 +324,6 @@ def no_slides(report: contract.FileReport) -> None:
     st.markdown(f'<div class="present-title">{html.escape(tx("present.cannot_show"))}</div>',
                 unsafe_allow_html=True)
     for problem in report.problems:
-        st.warning(problem.message_in(tx), icon=":material/warning:")
+        st.warning(tx.markdown(problem.message), icon=":material/warning:")
     st.page_link(EXIT_PAGE, label=tx("present.exit_presenter"), icon=":material/close:",
                  query_params=language_ui.query_with_language({}))

@@ -357,11 +357,12 @@ def _year(params: dict, key: str, allowed: list[int], default):
     if raw is None or str(raw).strip() == "":
         return default
     text = str(raw).strip()
-    if not text.isdigit() or int(text) not in allowed:
+    year = filters.whole_number(text)
+    if year is None or year not in allowed:
         span = f"{allowed[0]}–{allowed[-1]}" if allowed else Phrase("stories.problems.none")
         raise _error(f"view.{key}", raw, "year_with_data", "use_year", span=span,
                      years=", ".join(map(str, allowed[-12:])))
-    return int(text)
+    return year
 
 
 def _mode(page: str, params: dict, meta: dict) -> str:

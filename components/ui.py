@@ -10,6 +10,7 @@ import streamlit as st
 from components import language_ui
 from components.dataset import Dataset, load_dataset, read_data_snapshot
 from components.formatting import source_line
+from components.i18n import Phrase
 from components.settings import data_dir
 from components.snapshot import Snapshot
 
@@ -48,17 +49,19 @@ def file_notices(data: Dataset) -> None:
     left_out = [report for report in broken if not report.last_good]
     tx = language_ui.current()
     parts = []
+    # File names, labels and problems come from files staff dropped: shown as text, never as Markdown.
     if stand_ins:
-        names = ", ".join(f"**{r.file}** ({tx('notices.last_good_version', label=r.last_good)})"
+        names = ", ".join(f"**{tx.markdown(r.file)}** "
+                          f"({tx.markdown(Phrase('notices.last_good_version', label=r.last_good))})"
                           for r in stand_ins)
         parts.append(tx("notices.stand_ins", count=len(stand_ins), names=names))
     if left_out:
-        names = ", ".join(f"**{report.file}**" for report in left_out)
+        names = ", ".join(f"**{tx.markdown(report.file)}**" for report in left_out)
         parts.append(tx("notices.left_out", count=len(left_out), names=names))
     # The most specific problem first: a row-level one explains more than the file summary.
     problems = (left_out or stand_ins)[0].problems
     first = next((p for p in problems if p.check != "no-valid-rows"), problems[0])
-    parts.append(tx("notices.fix_first", message=first.message))
+    parts.append(tx("notices.fix_first", message=tx.markdown(first.message)))
     slot.warning(" ".join(parts), icon="⚠️")
 
 

@@ -11,6 +11,7 @@ import io
 import pandas as pd
 
 from components.contract import FileReport, status_in
+from components.export import neutralised, to_csv_bytes
 from components.i18n import Phrase, Texts, english
 from components.observations import COUNTRY_READ_AS
 
@@ -21,17 +22,18 @@ CONFLICT_HEADINGS = ("indicator", "country", "partner", "region", "sex", "year",
                      "kept_file", "left_out_value", "left_out_file")
 
 
-def say(value, tx: Texts | None = None):
+def say(value, tx: Texts | None = None, *, markdown: bool = False):
     """A Phrase (however deeply nested) in the reader's language; anything else unchanged.
 
     Like tx.say, but a country read from a file is named as the reader's language names it.
+    With markdown=True, for st.markdown and notices: every value is escaped as tx.markdown does.
     """
     tx = tx or english()
     if not isinstance(value, Phrase):
-        return value
-    params = {name: say(inner, tx) for name, inner in value.params.items()}
+        return tx.markdown(value) if markdown else value
+    params = {name: say(inner, tx, markdown=markdown) for name, inner in value.params.items()}
     if value.key == COUNTRY_READ_AS:
-        params["name"] = tx.country(value.params["iso3"])
+        params["name"] = say(tx.country(value.params["iso3"]), tx, markdown=markdown)
     return tx(value.key, **params)
 
 
@@ -39,11 +41,12 @@ def _heading(tx: Texts, table: str, name: str) -> str:
     return tx.get(f"status.{table}.{name}", name)
 
 
-def detected_text(report: FileReport, tx: Texts | None = None) -> str:
+def detected_text(report: FileReport, tx: Texts | None = None, *, markdown: bool = False) -> str:
+    """How the file was read, in one line; markdown=True escapes what came from the file."""
     tx = tx or english()
     keys = [k for k in DETECTED_ORDER if k in report.detected]
     keys += [k for k in report.detected if k not in DETECTED_ORDER]
-    return "; ".join(f"{tx.get(f'detected.labels.{key}', key)}: {say(report.detected[key], tx)}"
+    return "; ".join(f"{tx.get(f'detected.labels.{key}', key)}: {say(report.detected[key], tx, markdown=markdown)}"
                      for key in keys)
 
 
@@ -56,13 +59,17 @@ def worth_a_look(report: FileReport) -> bool:
 
 
 def file_details(report: FileReport, limit: int = 8, tx: Texts | None = None) -> tuple[list[str], list[str]]:
-    """(how the file was read, what to fix), as sentences for a person rather than a table."""
+    """(how the file was read, what to fix), as Markdown sentences for a person rather than a table.
+
+    What came from the file (cells, names) is escaped: it shows as text, never as Markdown.
+    """
     tx = tx or english()
-    read = [f"{_capitalized(tx.get(f'detected.labels.{key}', key))}: {say(report.detected[key], tx)}"
+    read = [f"{_capitalized(tx.get(f'detected.labels.{key}', key))}: "
+            f"{say(report.detected[key], tx, markdown=True)}"
             for key in DETECTED_ORDER if key in report.detected]
     if report.last_good:
-        read.append(tx("status.details.shown_instead", version=say(report.last_good, tx)))
-    fixes = [problem.message_in(tx) for problem in report.problems[:limit]]
+        read.append(tx("status.details.shown_instead", version=say(report.last_good, tx, markdown=True)))
+    fixes = [say(problem.message, tx, markdown=True) for problem in report.problems[:limit]]
     if len(report.problems) > limit:
         fixes.append(tx("status.details.more", count=len(report.problems) - limit))
     return read, fixes
@@ -124,8 +131,9 @@ def problems_csv(reports: list[FileReport], tx: Texts | None = None) -> bytes:
     """The problems as CSV: the same column names in every language (File, Row, ... Fix), so a
     script reading it never breaks; the value, expected and fix texts in the reader's language."""
     frame = problem_records(reports, tx).rename(columns=str.capitalize)
+    # Cells from dropped files are neutralised (a '=HYPERLINK(...)' is text, not a formula), and
     # utf-8-sig: Excel on Windows opens a CSV as UTF-8 (Cyrillic intact) only with the BOM.
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    return to_csv_bytes(frame)
 
 
 def report_workbook(reports: list[FileReport], conflicts: pd.DataFrame, tx: Texts | None = None) -> bytes:
@@ -133,10 +141,12 @@ def report_workbook(reports: list[FileReport], conflicts: pd.DataFrame, tx: Text
     headed and worded in the reader's language."""
     tx = tx or english()
     buffer = io.BytesIO()
+    # Every text cell neutralised: openpyxl writes a text starting with '=' as a live formula.
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        file_table(reports, tx).to_excel(writer, sheet_name=_sheet(tx, "files"), index=False)
-        problems_table(reports, tx).to_excel(writer, sheet_name=_sheet(tx, "problems"), index=False)
-        conflicts_table(conflicts, tx).to_excel(writer, sheet_name=_sheet(tx, "conflicts"), index=False)
+        neutralised(file_table(reports, tx)).to_excel(writer, sheet_name=_sheet(tx, "files"), index=False)
+        neutralised(problems_table(reports, tx)).to_excel(writer, sheet_name=_sheet(tx, "problems"), index=False)
+        neutralised(conflicts_table(conflicts, tx)).to_excel(writer, sheet_name=_sheet(tx, "conflicts"),
+                                                             index=False)
     return buffer.getvalue()
 
 

@@ -91,7 +91,7 @@ with files_tab:
              contract.REJECTED: ":material/block:", contract.LAST_GOOD: ":material/history:"}
     for report in notable:
         read, fixes = file_details(report, tx=tx)
-        with st.expander(f"{report.file} — {status_in(report.status, tx)}",
+        with st.expander(f"{tx.markdown(report.file)} — {status_in(report.status, tx)}",
                          icon=icons.get(report.status), expanded=report.broken):
             st.markdown("\n".join(f"- {line}" for line in read) or f"- {tx('data_page.nothing_to_note')}")
             if fixes:
@@ -107,7 +107,7 @@ with files_tab:
     st.markdown(tx("data_page.history.title"))
     st.caption(tx("data_page.history.caption", keep=contract.HISTORY_KEEP))
     if message := st.session_state.pop("restored_message", None):
-        st.success(say(message, tx))
+        st.success(say(message, tx, markdown=True))
     versions = history.all_versions(data_dir())
     current = {entry.key: entry.digest for entry in read_data_snapshot(data_dir()).files}
 

@@ -24,13 +24,13 @@ if uploaded is not None:
     content = uploaded.getvalue()
     check = uploads.check_upload(content, uploaded.name, data.indicators)
     if check.report is not None and check.report.detected:
-        st.caption(tx("upload.detected", detected=detected_text(check.report, tx)))
+        st.caption(tx("upload.detected", detected=detected_text(check.report, tx, markdown=True)))
     if not check.accepted:
-        st.error(tx.say(check.message))
+        st.error(tx.markdown(check.message))
         if check.report is not None:
             ui.table(problems_table([check.report], tx))
     else:
-        st.success(tx.say(check.message))
+        st.success(tx.markdown(check.message))
         folder = check.kind[0]
         # The choice is kept as the file name (None = a new file); only its label is translated.
         replaceable = uploads.replaceable_files(data_dir(), folder)
@@ -39,4 +39,4 @@ if uploaded is not None:
                                else tx("upload.replace", name=name))
         if st.button(tx("upload.publish"), type="primary"):
             target = uploads.store(data_dir(), content, check.kind, replace)
-            st.success(tx("upload.stored", path=f"data/{folder}/{target.name}"))
+            st.success(tx("upload.stored", path=tx.markdown(f"data/{folder}/{target.name}")))

@@ -63,12 +63,14 @@ else:
         st.subheader(tx("corridors.change_title", since=since, year=selection.year))
         change = views.change_between(data.observations, selection.indicator, origin, since, selection.year).head(10)
         shown = change.assign(country=change["partner"].map(tx.country))
-        for column in (str(since), str(selection.year), "change"):
+        # "Since" may be the year shown (a link's ?since=, or the slider): then it is one column.
+        years_shown = list(dict.fromkeys((str(since), str(selection.year))))
+        for column in (*years_shown, "change"):
             shown[column] = shown[column].map(lambda v: format_number(v, unit, tx))
         shown["change_pct"] = change["change_pct"].map(
             lambda v: tx("corridors.no_figure") if v != v
             else tx("numbers.percent", value=("+" if v > 0 else "") + tx.number(v, 0)))
-        shown = shown.set_index("country")[[str(since), str(selection.year), "change", "change_pct"]]
+        shown = shown.set_index("country")[[*years_shown, "change", "change_pct"]]
         st.table(shown.rename_axis(tx("corridors.columns.country"))
                  .rename(columns={"change": tx("corridors.columns.change"),
                                   "change_pct": tx("corridors.columns.change_pct")}))
