@@ -18,7 +18,7 @@ from tests.markdown_reading import headings, outside_addresses
 from tests.hostile_text import HOSTILE_MARKDOWN, link_texts
 
 TIMEOUT = 60
-FILTERS = ("countries", "type", "indicator", "year", "from", "to", "view")
+FILTERS = ("countries", "type", "indicator", "edition", "year", "from", "to", "view")
 # What each page reads from its link, besides ?lang= (read by app.py on every page).
 PAGE_PARAMS = {
     "pages/explore/overview.py": (),
@@ -28,7 +28,7 @@ PAGE_PARAMS = {
     "pages/explore/compare.py": FILTERS + ("since",),
     "pages/explore/profile.py": FILTERS + ("country",),
     "pages/present/present.py": ("story", "slide"),
-    "pages/data/data_sources.py": (),
+    "pages/data/data_sources.py": ("revisions",),
     "pages/explore/actors.py": (),
 }
 # A notice echoes at most 80 characters of a value; no element of any page comes near this.
