@@ -13,6 +13,16 @@ ABEL_COHEN_NOTES = ("Modelled estimate. Serbia and Montenegro appear together (S
                     "Kosovo rows: Serbia includes Kosovo, so Serbia's per-population rate uses the population "
                     "of Serbia and Kosovo together.")
 
+
+def _derived_source(source_id: str, edition: str) -> dict:
+    """The source of the figures curation/derived.py computes from one UN DESA edition."""
+    return dict(id=source_id, short=f"Computed from UN DESA IMS {edition} and World Bank WDI", publisher="This dashboard",
+                dataset=f"Indicators computed from UN DESA IMS {edition} and World Bank WDI population",
+                edition=f"computed by curation/derived.py from the {edition} edition", url="",
+                licence="CC BY 4.0 (inputs: CC BY 3.0 IGO and CC BY 4.0)",
+                credit=f"Computed from UN DESA International Migrant Stock {edition} and World Bank WDI population.",
+                notes="Definitions in the indicator catalogue. " + KOSOVO_IN_SERBIA)
+
 SOURCES = [
     dict(id="un_desa_ims2024", short="UN DESA, International Migrant Stock 2024", publisher="UN DESA Population Division",
          dataset="International Migrant Stock 2024 (by destination, origin and sex; immigrants by age)",
@@ -60,18 +70,8 @@ SOURCES = [
     dict(id="eurostat_migr_asyappctza", short="Eurostat (migr_asyappctza)", publisher="Eurostat", dataset="Asylum applicants by citizenship (migr_asyappctza), all citizenships",
          edition="2013-2018", url="https://ec.europa.eu/eurostat/databrowser/view/migr_asyappctza/default/table",
          licence="CC BY 4.0", credit="Eurostat.", notes="Via rory81/eurostat-migration-db; summed over sex and age."),
-    dict(id="derived", short="Computed from UN DESA IMS 2024 and World Bank WDI", publisher="This dashboard",
-         dataset="Indicators computed from UN DESA IMS 2024 and World Bank WDI population",
-         edition="computed by curation/derived.py from the 2024 edition", url="",
-         licence="CC BY 4.0 (inputs: CC BY 3.0 IGO and CC BY 4.0)",
-         credit="Computed from UN DESA International Migrant Stock 2024 and World Bank WDI population.",
-         notes="Definitions in the indicator catalogue. " + KOSOVO_IN_SERBIA),
-    dict(id="derived_ims2020", short="Computed from UN DESA IMS 2020 and World Bank WDI", publisher="This dashboard",
-         dataset="Indicators computed from UN DESA IMS 2020 and World Bank WDI population",
-         edition="computed by curation/derived.py from the 2020 edition", url="",
-         licence="CC BY 4.0 (inputs: CC BY 3.0 IGO and CC BY 4.0)",
-         credit="Computed from UN DESA International Migrant Stock 2020 and World Bank WDI population.",
-         notes="Definitions in the indicator catalogue. " + KOSOVO_IN_SERBIA),
+    _derived_source("derived", "2024"),
+    _derived_source("derived_ims2020", "2020"),
     dict(id="oecd_dioc_2015_16", short="OECD, DIOC 2015/16", publisher="OECD",
          dataset="Database on Immigrants in OECD and non-OECD Countries (DIOC) 2015/16, File A_2 (by country of birth, all OECD countries of residence)",
          edition="2015/16 (census round 2015/16)", url="https://www.oecd.org/els/mig/dioc.htm",
