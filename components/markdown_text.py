@@ -50,6 +50,10 @@ def one_line(text: str) -> str:
 def escaped(text) -> str:
     """Text that Streamlit's Markdown shows character for character, on one line."""
     text = _LONE_UNDERSCORE.sub(r"\\_", one_line(str(text)).translate(_ALWAYS))
+    # Four leading spaces after a list marker ('- ' + a name starting with control characters)
+    # open an indented code block; a word joiner first keeps the spaces as text.
+    if text.startswith(" "):
+        text = WORD_JOINER + text
     text = _LIST_MARKER.sub(r"\1\\\2", text, count=1)
     return _TEXT_MARKUP.sub(_joined, text)
 
