@@ -24,7 +24,7 @@ from components.boundary_files import read_boundaries
 from components.catalogue import INDICATOR_COLUMNS, SOURCE_COLUMNS, read_catalogue_bytes
 from components.i18n import Phrase
 from components.observations import OBSERVATION_COLUMNS, empty_rows, read_observations
-from components.snapshot import FileBytes, Snapshot, read_snapshot
+from components.snapshot import Clock, FileBytes, Snapshot, read_snapshot
 
 OBSERVATIONS_DIR = "observations"
 BOUNDARIES_DIR = "boundaries"
@@ -63,8 +63,12 @@ class Dataset:
         return [problem for report in self.reports for problem in report.problems]
 
 
-def read_data_snapshot(data_dir: Path) -> Snapshot:
-    return read_snapshot(data_dir, WATCHED_DIRS)
+def read_data_snapshot(data_dir: Path, settle: float = 0.0, clock=Clock) -> Snapshot:
+    """Every watched file's bytes. The running app passes settle > 0: a file still being copied
+    is not taken until it settles, and meanwhile its last settled bytes (or last good version)
+    are served (components/snapshot.py)."""
+    return read_snapshot(data_dir, WATCHED_DIRS, settle,
+                         fallback=lambda folder, name: history.newest(data_dir, folder, name), clock=clock)
 
 
 def fingerprint(data_dir: Path) -> str:
@@ -145,7 +149,8 @@ class _Loader:
             self._parse(entry.data, entry, parse)
         report = result[-1]
         if not report.rejected:
-            if self.keep_history and entry.data is not None:
+            # Only settled bytes become a last good version (a stand-in is one already).
+            if self.keep_history and entry.data is not None and not entry.settling:
                 history.remember(self.data_dir, entry.folder, entry.name, entry.data, entry.digest)
             return result
         for version in history.versions(self.data_dir, entry.folder, entry.name):

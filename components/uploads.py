@@ -22,6 +22,7 @@ from components.file_formats import content_kind, decode
 from components.history import write_atomically
 from components.i18n import Phrase
 from components.observations import read_observations
+from components.snapshot import written_whole
 
 # What each kind of content becomes: (folder in data/, suffix of the stored file).
 OBSERVATIONS_CSV = ("observations", ".csv")
@@ -111,4 +112,5 @@ def store(data_dir: Path, data: bytes, kind: tuple[str, str], replace: str | Non
             return same[0]
     target = Path(data_dir) / folder / name
     write_atomically(target, data)
+    written_whole(target, hashlib.sha256(data).hexdigest())  # whole: the loader need not wait
     return target

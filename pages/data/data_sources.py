@@ -6,7 +6,7 @@ import streamlit as st
 from components import admin, contract, history, i18n, language_ui, metrics, ui
 from components.contract import status_in
 from components.country_names import unreviewed_names
-from components.dataset import CONFLICT_RULE, read_data_snapshot
+from components.dataset import CONFLICT_RULE
 from components.settings import data_dir
 from components.validation_report import (conflicts_table, file_details, file_table,
                                           problems_csv, problems_table, report_workbook, say,
@@ -104,7 +104,7 @@ with files_tab:
     if message := st.session_state.pop("restored_message", None):
         st.success(say(message, tx))
     versions = history.all_versions(data_dir())
-    current = {entry.key: entry.digest for entry in read_data_snapshot(data_dir()).files}
+    current = {entry.key: entry.digest for entry in ui.served_snapshot().files}
 
     def version_label(version: history.Version) -> str:
         label = f"{version.folder}/{version.name} — {say(version.label, tx)}"

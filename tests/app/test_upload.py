@@ -21,13 +21,17 @@ PASSWORD = "correct horse battery staple"
 def data_dir(tmp_path_factory):
     target = tmp_path_factory.mktemp("upload") / "data"
     shutil.copytree(DATA, target, ignore=shutil.ignore_patterns(contract.HISTORY_DIR))
-    previous = os.environ.get("MOBILITY_DATA_DIR")
-    os.environ["MOBILITY_DATA_DIR"] = str(target)
+    # The copy was written a moment ago, so none of it has settled yet (tests/unit/
+    # test_half_copied_files.py); here, as in a folder nobody writes to, every file counts as settled.
+    settings = {"MOBILITY_DATA_DIR": str(target), "MOBILITY_SETTLE_SECONDS": "0"}
+    previous = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
     yield target
-    if previous is None:
-        os.environ.pop("MOBILITY_DATA_DIR", None)
-    else:
-        os.environ["MOBILITY_DATA_DIR"] = previous
+    for name, value in previous.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 def _app(password: str | None = PASSWORD) -> AppTest:
