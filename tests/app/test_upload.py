@@ -140,12 +140,31 @@ def test_a_valid_upload_is_stored_under_a_name_the_app_makes_and_appears_in_the_
     next(b for b in app.button if b.label == "Publish this file").click().run()
     stored = _uploads(data_dir)
     assert len(stored) == 1 and stored[0].endswith(".csv")
-    assert (data_dir / "observations" / stored[0]).read_bytes() == content
+    # Stored as what passed the check: a plain UTF-8 CSV of the checked rows, not the upload's bytes.
+    text = (data_dir / "observations" / stored[0]).read_text(encoding="utf-8")
+    assert text.startswith("indicator,indicator_label,") and ",BGR," in text and "България" not in text
     # Published like a dropped file: listed, loaded, and its figure is in the data.
     app.switch_page("pages/data/data_sources.py").run()
     files = app.dataframe[3].value.set_index("File")
     assert files.loc[stored[0], "Status"] == "loaded"
-    assert "country 'България' read as BGR" in files.loc[stored[0], "Detected"]
+    assert "UTF-8" in files.loc[stored[0], "Detected"]
+
+
+def test_an_upload_is_checked_once_however_often_the_page_runs(data_dir, monkeypatch):
+    """A check can take seconds (a hostile workbook took 71 s), and choosing where to store the
+    file re-runs the page; before, every run checked the file again."""
+    from components import uploads
+
+    calls = []
+    real = uploads.check_upload
+    monkeypatch.setattr(uploads, "check_upload", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
+    app = _upload_page(data_dir)
+    content = (GOOD_FILES / "ro_sezonieri_cp1250.csv").read_bytes()
+    app.get("file_uploader")[0].upload("sezonieri.csv", content, "text/csv").run()
+    for _ in range(3):  # as any change of a widget on the page does
+        app.run()
+    assert "passed the checks" in app.success[0].value
+    assert calls == ["sezonieri.csv"]
 
 
 def test_a_broken_replacement_is_announced_and_staff_put_back_the_good_version(data_dir):
