@@ -9,7 +9,7 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import contract
+from components import admin, contract
 from tests.conftest import DATA, REPO
 from tests.fixtures.cases import GOOD_FILES
 
@@ -32,6 +32,12 @@ def data_dir(tmp_path_factory):
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
+
+
+@pytest.fixture(autouse=True)
+def fresh_sign_in_backoff(monkeypatch):
+    # The backoff is shared by every session of the server, so also by these tests: each starts clean.
+    monkeypatch.setattr(admin, "GUARD", admin.SignInGuard())
 
 
 def _app(password: str | None = PASSWORD) -> AppTest:
@@ -189,3 +195,24 @@ def test_a_broken_replacement_is_announced_and_staff_put_back_the_good_version(d
     app.run()
     assert not app.warning
     assert app.dataframe[3].value.set_index("File").loc[name, "Status"] == "loaded"
+
+
+def test_wrong_passwords_in_one_session_slow_down_every_other_session(data_dir, monkeypatch):
+    # As after a few wrong guesses (1, 2, 4 ... s): the next wait outlasts starting another session.
+    monkeypatch.setattr(admin, "FIRST_BACKOFF_SECONDS", 30.0)
+    attacker = _sign_in(_app(), "guess 1")
+    assert "Wrong password." in [e.value for e in attacker.error]
+    # Another browser, at once, even with the right password: no password is checked yet.
+    other = _sign_in(_app(), PASSWORD)
+    assert any("Too many wrong passwords" in e.value for e in other.error)
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        other.switch_page("pages/data/upload.py")
+
+
+def test_changing_the_password_signs_every_session_out(data_dir):
+    app = _upload_page(data_dir)
+    app.secrets["admin_password"] = "a new password after a colleague left"
+    app.switch_page("pages/data/data_sources.py").run()
+    assert [t.label for t in app.text_input] == ["Password"]
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        app.switch_page("pages/data/upload.py")
