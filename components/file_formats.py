@@ -72,7 +72,8 @@ def read_table(raw: bytes, problems, known_columns=()) -> Table | None:
         return None
     delimiter = sniff_delimiter(text, known_columns)
     _note(problems, {"delimiter": DELIMITERS[delimiter]})
-    records = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    # newline="": lines end at \n, \r\n or a lone \r (Excel for Mac's "CSV (Macintosh)").
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     table = _rows_to_table(records, problems, cut_off=not text.endswith(("\n", "\r")))
     if table is not None:
         table.delimiter = delimiter
