@@ -119,12 +119,17 @@ with files_tab:
         version = st.selectbox(tx("data_page.history.version"), versions, key="rollback_version",
                                format_func=version_label)
         if st.button(tx("data_page.history.put_back"), key="rollback"):
-            history.restore(data_dir(), version)
-            # A Phrase, so that it is said in whatever language the page shows after the rerun.
-            st.session_state["restored_message"] = i18n.Phrase(
-                "data_page.history.restored", name=version.name, version=version.label,
-                folder=version.folder)
-            st.rerun()
+            try:
+                history.restore(data_dir(), version)
+            except OSError as error:  # e.g. a read-only data folder: say which, why, and what to do
+                st.error(tx("data_page.history.cannot_write", folder=f"data/{version.folder}/",
+                            reason=error.strerror or type(error).__name__, name=version.name))
+            else:
+                # A Phrase, so that it is said in whatever language the page shows after the rerun.
+                st.session_state["restored_message"] = i18n.Phrase(
+                    "data_page.history.restored", name=version.name, version=version.label,
+                    folder=version.folder)
+                st.rerun()
     admin.sign_in_box(tx)
 
 with credits_tab:
