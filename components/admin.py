@@ -19,8 +19,9 @@ import threading
 import time
 
 import streamlit as st
+from streamlit import config as streamlit_config
 
-from components import language_ui
+from components import contract, language_ui
 from components.i18n import Texts
 
 SESSION_KEY = "staff_signed_in"
@@ -90,6 +91,18 @@ def admin_password() -> str | None:
 
 def upload_enabled() -> bool:
     return admin_password() is not None
+
+
+def bound_upload_endpoint() -> None:
+    """Streamlit's upload endpoint takes a file from any open session, signed in or not, and holds
+    it in memory for minutes (25 MB each: +1.3 GB measured). While no password is set nothing in
+    the app accepts a file, so the endpoint takes none. Streamlit 1.67 reads server.maxUploadSize
+    on every upload request (tests/app/test_upload.py checks that it still does); the public
+    st.set_option only sets client options, hence Streamlit's own config module here."""
+    limit = contract.MAX_FILE_MB if upload_enabled() else 0
+    if streamlit_config.get_option("server.maxUploadSize") != limit:
+        streamlit_config.set_option("server.maxUploadSize", limit,
+                                    where_defined="components/admin.py: uploads only with an admin password")
 
 
 def password_matches(given: str, expected: str) -> bool:

@@ -216,3 +216,22 @@ def test_changing_the_password_signs_every_session_out(data_dir):
     assert [t.label for t in app.text_input] == ["Password"]
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         app.switch_page("pages/data/upload.py")
+
+
+def test_without_a_password_streamlits_upload_endpoint_takes_nothing(data_dir):
+    """Anonymous sessions could hold 25 MB each in the server's memory through Streamlit's upload
+    endpoint; with no password nothing in the app takes a file, so the endpoint takes none."""
+    from streamlit import config
+
+    _app(password=None)
+    assert config.get_option("server.maxUploadSize") == 0
+    _app()
+    assert config.get_option("server.maxUploadSize") == contract.MAX_FILE_MB
+    # The limit works at run time only because Streamlit reads it on each upload request.
+    import inspect
+
+    from streamlit.web.server.starlette import starlette_routes
+    source = inspect.getsource(starlette_routes)
+    upload_handler = source[source.index("async def _upload_put"):]
+    upload_handler = upload_handler[:upload_handler.index("\n    async def ", 10)]
+    assert 'config.get_option("server.maxUploadSize")' in upload_handler
