@@ -131,9 +131,7 @@ def read_snapshot(data_dir: Path, folders, settle: float = 0.0, fallback: Fallba
     _forget_removed(data_dir, folders, seen)
     digest = hashlib.sha256()
     for entry in entries:
-        # Provisional bytes differ from the same bytes settled (those are kept as good), so the
-        # page loads once more when they settle.
-        digest.update(f"{entry.key}\0{entry.digest}\0{'p' if entry.provisional else ''}".encode())
+        digest.update(f"{entry.key}\0{entry.digest}\0".encode())
     return Snapshot(Path(data_dir), tuple(entries), digest.hexdigest(), tuple(settling))
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components import history, language_ui
-from components.dataset import Dataset, load_dataset, read_data_snapshot
+from components.dataset import Dataset, keep_settled_versions, load_dataset, read_data_snapshot
 from components.formatting import source_line
 from components.settings import data_dir, settle_seconds
 from components.snapshot import Snapshot
@@ -31,7 +31,9 @@ def _load(folder: str, content_hash: str, _snapshot: Snapshot) -> Dataset:
 
 def dataset() -> Dataset:
     snapshot = served_snapshot()
-    return _load(str(snapshot.root), snapshot.fingerprint, snapshot)
+    data = _load(str(snapshot.root), snapshot.fingerprint, snapshot)
+    keep_settled_versions(data, snapshot)
+    return data
 
 
 def served_snapshot(folder: Path | None = None) -> Snapshot:
@@ -78,17 +80,19 @@ def file_notices(data: Dataset) -> None:
 def watch_data(data: Dataset) -> None:
     """Re-run the page when a file in data/ changes: checked every WATCH_SECONDS while it is open."""
     with st.sidebar:
-        _watch(str(data_dir()), data.fingerprint)
+        _watch(str(data_dir()), data)
 
 
 @st.fragment(run_every=WATCH_SECONDS)
-def _watch(folder: str, shown: str) -> None:
+def _watch(folder: str, shown: Dataset) -> None:
     # Only this small fragment runs on the timer; the page itself re-runs only when the
     # content (hash) of the files differs from what it shows.
     # A file still being copied keeps its old bytes here, so a copy in progress (or 20
     # replacements in a row) re-runs the page once, when the file has settled.
-    if shown and served_snapshot(Path(folder)).fingerprint != shown:
+    snapshot = served_snapshot(Path(folder))
+    if shown.fingerprint and snapshot.fingerprint != shown.fingerprint:
         st.rerun()
+    keep_settled_versions(shown, snapshot)
 
 
 def source_caption(data: Dataset, source_ids, years=None) -> None:
