@@ -115,3 +115,19 @@ def test_the_limit_is_explained_in_every_language(code):
     english = problem.message
     assert "prijava.xlsx" in said and "200,000" in said and "CSV UTF-8" in said
     assert said != english and "different texts" not in said and "unpacks to" not in said
+
+
+def test_the_same_workbook_dropped_into_data_is_left_out_at_once_and_the_rest_served(tmp_path):
+    """Dropped into data/ it stalled a viewer's page for 68 s; now the load is not held up."""
+    from components.dataset import load_dataset
+    from tests.fixtures.cases import mini_data_dir
+
+    data = mini_data_dir(tmp_path)
+    (data / "observations" / "figures.csv").write_text("indicator,country,year,value\nnet_migration,MNE,2019,5\n")
+    (data / "observations" / "hostile.xlsx").write_bytes(workbook(11_000_000))
+    started = time.perf_counter()
+    dataset = load_dataset(data, keep_history=False)
+    assert time.perf_counter() - started < 5
+    report = next(r for r in dataset.reports if r.file == "hostile.xlsx")
+    assert report.rejected and report.problems[0].check == "workbook-too-big"
+    assert len(dataset.observations[dataset.observations["file"] == "figures.csv"]) == 1
