@@ -7,6 +7,7 @@ from components import admin, language_ui, theme_ui
 tx = language_ui.current()
 st.set_page_config(page_title=tx("nav.page_title"), page_icon="assets/favicon.png", layout="wide")
 theme_ui.accessible_page(tx.code)
+admin.bound_upload_endpoint()
 
 pages = [
     st.Page("pages/explore/overview.py", title=tx("nav.overview"), icon=":material/home:", url_path="overview", default=True),

@@ -24,7 +24,7 @@ from components.boundary_files import read_boundaries
 from components.catalogue import INDICATOR_COLUMNS, SOURCE_COLUMNS, read_catalogue_bytes
 from components.i18n import Phrase
 from components.observations import OBSERVATION_COLUMNS, empty_rows, read_observations
-from components.snapshot import FileBytes, Snapshot, read_snapshot
+from components.snapshot import Clock, FileBytes, Snapshot, read_snapshot
 
 OBSERVATIONS_DIR = "observations"
 BOUNDARIES_DIR = "boundaries"
@@ -49,6 +49,9 @@ class Dataset:
     fingerprint: str = ""  # of the snapshot this was loaded from
     # Actors and initiatives (data/actors/*.csv), the qualitative layer.
     actors: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=LOADED_COLUMNS))
+    # (folder, name, digest) of files that loaded but were still changing at start-up: kept as
+    # last good versions once they settle (keep_settled_versions), not before.
+    unsettled_good: set = field(default_factory=set)
 
     def indicator(self, indicator_id: str) -> dict:
         match = self.indicators[self.indicators["id"] == indicator_id]
@@ -63,8 +66,12 @@ class Dataset:
         return [problem for report in self.reports for problem in report.problems]
 
 
-def read_data_snapshot(data_dir: Path) -> Snapshot:
-    return read_snapshot(data_dir, WATCHED_DIRS)
+def read_data_snapshot(data_dir: Path, settle: float = 0.0, clock=Clock) -> Snapshot:
+    """Every watched file's bytes. The running app passes settle > 0: a file still being copied
+    is not taken until it settles, and meanwhile its last settled bytes (or last good version)
+    are served (components/snapshot.py)."""
+    return read_snapshot(data_dir, WATCHED_DIRS, settle,
+                         fallback=lambda folder, name: history.newest(data_dir, folder, name), clock=clock)
 
 
 def fingerprint(data_dir: Path) -> str:
@@ -114,7 +121,20 @@ def load_dataset(source: Path | Snapshot, keep_history: bool = True) -> Dataset:
             boundaries[Path(entry.name).stem] = collection
     actors = _actors(snapshot, load, reports)
     return Dataset(observations, indicators, sources, boundaries, reports,
-                   conflicts=conflicts, fingerprint=snapshot.fingerprint, actors=actors)
+                   conflicts=conflicts, fingerprint=snapshot.fingerprint, actors=actors,
+                   unsettled_good=load.unsettled_good)
+
+
+def keep_settled_versions(data: Dataset, snapshot: Snapshot) -> None:
+    """Keep as last good versions the files shown provisionally at start-up that have settled
+    since, with the same bytes: no reload needed, the page already shows them."""
+    for folder, name, digest in list(data.unsettled_good):
+        entry = snapshot.get(folder, name)
+        if entry is None or entry.digest != digest:
+            data.unsettled_good.discard((folder, name, digest))  # replaced or removed meanwhile
+        elif not entry.settling and entry.data is not None:
+            history.remember(snapshot.root, folder, name, entry.data, digest)
+            data.unsettled_good.discard((folder, name, digest))
 
 
 def _actors(snapshot: Snapshot, load: "_Loader", reports: list) -> pd.DataFrame:
@@ -138,6 +158,7 @@ class _Loader:
 
     def __init__(self, data_dir: Path, keep_history: bool):
         self.data_dir, self.keep_history = data_dir, keep_history
+        self.unsettled_good: set = set()
 
     def file(self, entry: FileBytes, parse, memo=None):
         result = _remembered(self.data_dir, (entry.folder, entry.name, *memo),
@@ -145,7 +166,10 @@ class _Loader:
             self._parse(entry.data, entry, parse)
         report = result[-1]
         if not report.rejected:
-            if self.keep_history and entry.data is not None:
+            # Only settled bytes become a last good version (a stand-in is one already).
+            if self.keep_history and entry.data is not None and entry.provisional:
+                self.unsettled_good.add((entry.folder, entry.name, entry.digest))
+            elif self.keep_history and entry.data is not None and not entry.settling:
                 history.remember(self.data_dir, entry.folder, entry.name, entry.data, entry.digest)
             return result
         for version in history.versions(self.data_dir, entry.folder, entry.name):

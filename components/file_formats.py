@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from components import contract as c
+from components import workbook_limits
 from components.contract import joined
 from components.i18n import Phrase
 
@@ -22,8 +23,6 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls, also old 
 DELIMITERS = {",": Phrase("detected.delimiter.comma"), ";": Phrase("detected.delimiter.semicolon"),
               "\t": Phrase("detected.delimiter.tab")}
 CSV_TEXT = Phrase("detected.format.csv")
-# A workbook unpacks to many times its size; past this we stop rather than fill the memory.
-MAX_UNPACKED_BYTES = 8 * c.MAX_FILE_BYTES
 MAX_ROWS = 1_000_000
 
 _LATIN, _CYRILLIC = "Latin", "Cyrillic"
@@ -73,7 +72,8 @@ def read_table(raw: bytes, problems, known_columns=()) -> Table | None:
         return None
     delimiter = sniff_delimiter(text, known_columns)
     _note(problems, {"delimiter": DELIMITERS[delimiter]})
-    records = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    # newline="": lines end at \n, \r\n or a lone \r (Excel for Mac's "CSV (Macintosh)").
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     table = _rows_to_table(records, problems, cut_off=not text.endswith(("\n", "\r")))
     if table is not None:
         table.delimiter = delimiter
@@ -207,9 +207,10 @@ def _read_xlsx(raw: bytes, problems) -> Table | None:
 
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-        if unpacked > MAX_UNPACKED_BYTES:
-            raise ValueError(Phrase("problems.values.unpacks_to", size=unpacked // 2**20))
+            too_much = workbook_limits.excess(archive)
+        if too_much is not None:
+            _too_big(problems, too_much)
+            return None
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as error:  # a damaged workbook can fail in zipfile, lxml or openpyxl
         first = error.args[0] if error.args else None
@@ -237,6 +238,21 @@ def _read_xlsx(raw: bytes, problems) -> Table | None:
             text = Phrase(f"detected.format.xlsx_{which}", sheet=chosen)
         table.detected = {"format": text}
     return table
+
+
+def _too_big(problems, too_much: workbook_limits.Excess) -> None:
+    """Refused before it is opened: what it holds, the limit, and how to make it readable."""
+    def amount(count: int):
+        if too_much.what in (workbook_limits.UNPACKED, workbook_limits.OTHER_PART):
+            return Phrase("problems.values.megabytes", size=f"{count / 2**20:,.0f}")
+        return Phrase(f"problems.values.workbook_{too_much.what}", count=f"{count:,}")
+
+    found = amount(too_much.found)
+    if too_much.what in (workbook_limits.SHARED_STRINGS, workbook_limits.CELLS):
+        found = Phrase("problems.values.more_than", amount=amount(too_much.limit))  # counting stopped there
+    problems.add("workbook-too-big", c.ERROR,
+                 Phrase("problems.workbook-too-big.expected", limit=amount(too_much.limit)),
+                 Phrase("problems.workbook-too-big.fix"), row=1, value=found)
 
 
 def _cell_text(value) -> str:

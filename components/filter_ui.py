@@ -72,6 +72,7 @@ def shared_filters(data: Dataset, *, year: str | None = "single", indicator: boo
     """Render the filters in the sidebar and return what they select."""
     options = _seed(data)
     tx = language_ui.current()
+    _notice_vanished_indicator(options)
     sidebar = st.sidebar
     sidebar.header(tx("filters.header"))
     countries = list(REGION)
@@ -145,6 +146,14 @@ def _indicator_and_edition(selection: filters.Selection, options: filters.Choice
         help=tx("filters.edition_help"))
     selection.indicator = options.in_edition(series, edition)
     selection.series, selection.edition = series, edition
+def _notice_vanished_indicator(options: filters.Choices) -> None:
+    """The indicator on screen is no longer in the data (its file was removed, or no longer
+    loads): say so, rather than switch silently to another one below."""
+    shown = st.session_state.get("indicator")
+    if shown and not any(shown in ids for ids in options.indicators.values()):
+        label = language_ui.current().indicator(shown, shown)
+        st.session_state.setdefault(_NOTICES, []).append(Phrase("filters.indicator_gone", indicator=label,
+                                                                  page=Phrase("nav.data")))
 
 
 def _show_notices() -> None:

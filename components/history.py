@@ -9,13 +9,21 @@ then renamed into place (os.replace), so a reader sees a whole version or none.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import logging
 import os
+import stat
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from components import contract as c
+from components import snapshot
 from components.i18n import Phrase
+
+log = logging.getLogger(__name__)
+TEMPORARY_PREFIX = ".tmp-"
 
 HASH_CHARS = 12
 STAMP = "%Y%m%d-%H%M%S.%f"
@@ -89,27 +97,78 @@ def all_versions(data_dir: Path) -> list[Version]:
     return result
 
 
+def newest(data_dir: Path, folder: str, name: str) -> bytes | None:
+    """The bytes of the newest kept version of a file, or None."""
+    for version in versions(data_dir, folder, name):
+        try:
+            return version.path.read_bytes()
+        except OSError:
+            continue
+    return None
+
+
 def restore(data_dir: Path, version: Version) -> Path:
     """Put a kept version back in place of the data file, in one atomic rename."""
     if not _safe(version.name) or not _safe(version.folder):
         raise ValueError(f"not a data file name: {version.name!r}")
     target = Path(data_dir) / version.folder / version.name
-    write_atomically(target, version.path.read_bytes())
+    data = version.path.read_bytes()
+    write_atomically(target, data)
+    # Renamed into place whole: the loader need not wait for it to settle.
+    snapshot.written_whole(target, hashlib.sha256(data).hexdigest())
     return target
 
 
 def write_atomically(target: Path, data: bytes) -> None:
+    """Replace target with data in one rename, keeping the permissions the file had (mkstemp
+    makes its files private, 600: a rolled-back file would no longer be readable by a web server
+    or colleague that could read it before)."""
+    target = Path(target)
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mode = 0o666 & ~_umask()  # a new file: what any program would have created
     # The temporary file is hidden (leading dot) so a loader running meanwhile skips it.
-    handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    handle, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
+            os.fchmod(stream.fileno(), mode)
             os.fsync(stream.fileno())
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temporaries(data_dir: Path, older_than: float = 60.0) -> list[Path]:
+    """Delete the hidden temporary files that a write cut short (power cut, kill -9) left behind in
+    data/, its history and its cache. Only files untouched for `older_than` seconds: a younger one
+    may belong to a write in progress."""
+    removed = []
+    cutoff = time.time() - older_than
+    for path in Path(data_dir).rglob(f"{TEMPORARY_PREFIX}*"):
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed.append(path)
+        except OSError as error:
+            log.warning("Could not remove the stale temporary file %s: %s", path, error)
+    if removed:
+        log.info("Removed %d stale temporary file(s) from %s", len(removed), data_dir)
+    return removed
+
+
+def _umask() -> int:
+    # os.umask can only be read by setting it, which races with other threads; Linux says it here.
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o022
 
 
 def _safe(name: str) -> bool:

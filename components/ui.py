@@ -7,11 +7,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components import language_ui
-from components.dataset import Dataset, load_dataset, read_data_snapshot
+from components import history, language_ui
+from components.dataset import Dataset, keep_settled_versions, load_dataset, read_data_snapshot
 from components.formatting import source_line
 from components.i18n import Phrase
-from components.settings import data_dir
+from components.settings import data_dir, settle_seconds
 from components.snapshot import Snapshot
 
 # How often an open page checks data/ for added, replaced or removed files. Every open tab sends
@@ -31,8 +31,23 @@ def _load(folder: str, content_hash: str, _snapshot: Snapshot) -> Dataset:
 
 
 def dataset() -> Dataset:
-    snapshot = read_data_snapshot(data_dir())
-    return _load(str(snapshot.root), snapshot.fingerprint, snapshot)
+    snapshot = served_snapshot()
+    data = _load(str(snapshot.root), snapshot.fingerprint, snapshot)
+    keep_settled_versions(data, snapshot)
+    return data
+
+
+def served_snapshot(folder: Path | None = None) -> Snapshot:
+    """The bytes the app serves: a file still being copied is taken only once it has settled."""
+    folder = Path(folder or data_dir())
+    _tidy_once(str(folder))
+    return read_data_snapshot(folder, settle=settle_seconds())
+
+
+@st.cache_resource(show_spinner=False)
+def _tidy_once(folder: str) -> None:
+    # At start-up (once per process and folder): temporary files a killed write left behind.
+    history.remove_stale_temporaries(Path(folder))
 
 
 def file_notices(data: Dataset) -> None:
@@ -68,15 +83,19 @@ def file_notices(data: Dataset) -> None:
 def watch_data(data: Dataset) -> None:
     """Re-run the page when a file in data/ changes: checked every WATCH_SECONDS while it is open."""
     with st.sidebar:
-        _watch(str(data_dir()), data.fingerprint)
+        _watch(str(data_dir()), data)
 
 
 @st.fragment(run_every=WATCH_SECONDS)
-def _watch(folder: str, shown: str) -> None:
+def _watch(folder: str, shown: Dataset) -> None:
     # Only this small fragment runs on the timer; the page itself re-runs only when the
     # content (hash) of the files differs from what it shows.
-    if shown and read_data_snapshot(Path(folder)).fingerprint != shown:
+    # A file still being copied keeps its old bytes here, so a copy in progress (or 20
+    # replacements in a row) re-runs the page once, when the file has settled.
+    snapshot = served_snapshot(Path(folder))
+    if shown.fingerprint and snapshot.fingerprint != shown.fingerprint:
         st.rerun()
+    keep_settled_versions(shown, snapshot)
 
 
 def source_caption(data: Dataset, source_ids, years=None) -> None:

@@ -6,7 +6,7 @@ import streamlit as st
 from components import admin, contract, filters, history, i18n, language_ui, metrics, revisions, ui
 from components.contract import status_in
 from components.country_names import unreviewed_names
-from components.dataset import CONFLICT_RULE, read_data_snapshot
+from components.dataset import CONFLICT_RULE
 from components.export import to_csv_bytes
 from components.formatting import source_line
 from components.settings import data_dir
@@ -109,7 +109,7 @@ with files_tab:
     if message := st.session_state.pop("restored_message", None):
         st.success(say(message, tx, markdown=True))
     versions = history.all_versions(data_dir())
-    current = {entry.key: entry.digest for entry in read_data_snapshot(data_dir()).files}
+    current = {entry.key: entry.digest for entry in ui.served_snapshot().files}
 
     def version_label(version: history.Version) -> str:
         label = f"{version.folder}/{version.name} — {say(version.label, tx)}"
@@ -124,12 +124,17 @@ with files_tab:
         version = st.selectbox(tx("data_page.history.version"), versions, key="rollback_version",
                                format_func=version_label)
         if st.button(tx("data_page.history.put_back"), key="rollback"):
-            history.restore(data_dir(), version)
-            # A Phrase, so that it is said in whatever language the page shows after the rerun.
-            st.session_state["restored_message"] = i18n.Phrase(
-                "data_page.history.restored", name=version.name, version=version.label,
-                folder=version.folder)
-            st.rerun()
+            try:
+                history.restore(data_dir(), version)
+            except OSError as error:  # e.g. a read-only data folder: say which, why, and what to do
+                st.error(tx("data_page.history.cannot_write", folder=f"data/{version.folder}/",
+                            reason=error.strerror or type(error).__name__, name=version.name))
+            else:
+                # A Phrase, so that it is said in whatever language the page shows after the rerun.
+                st.session_state["restored_message"] = i18n.Phrase(
+                    "data_page.history.restored", name=version.name, version=version.label,
+                    folder=version.folder)
+                st.rerun()
     admin.sign_in_box(tx)
 
 with credits_tab:

@@ -21,8 +21,9 @@ st.markdown(tx("upload.intro", limit=contract.MAX_FILE_MB, page=tx("nav.data"),
 # export is accepted and a misleading name is caught by the same check as a misleading content.
 uploaded = st.file_uploader(tx("upload.file_label"), max_upload_size=contract.MAX_FILE_MB)
 if uploaded is not None:
-    content = uploaded.getvalue()
-    check = uploads.check_upload(content, uploaded.name, data.indicators)
+    # Checked once per content: choosing where to store it re-runs this page.
+    check = uploads.checked_once(st.session_state.setdefault("upload_checks", {}), uploaded.getvalue(),
+                                 uploaded.name, data.indicators, data.fingerprint)
     if check.report is not None and check.report.detected:
         st.caption(tx("upload.detected", detected=detected_text(check.report, tx, markdown=True)))
     if not check.accepted:
@@ -38,5 +39,5 @@ if uploaded is not None:
                                format_func=lambda name: tx("upload.new_file") if name is None
                                else tx("upload.replace", name=name))
         if st.button(tx("upload.publish"), type="primary"):
-            target = uploads.store(data_dir(), content, check.kind, replace)
+            target = uploads.store(data_dir(), check, replace)
             st.success(tx("upload.stored", path=tx.markdown(f"data/{folder}/{target.name}")))

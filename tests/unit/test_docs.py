@@ -43,3 +43,14 @@ def test_only_the_ui_helpers_import_streamlit_in_components():
         if path.name in UI_MODULES or path.name.endswith("_ui.py"):
             continue
         assert not re.search(r"^\s*(import|from) streamlit", path.read_text(), re.M), path.name
+
+
+def test_the_app_listens_on_this_computer_only_and_the_readme_says_how_to_serve_a_network():
+    import tomllib
+
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["address"] == "127.0.0.1"
+    security = README.split("## Security", 1)[1].split("\n## ", 1)[0]
+    assert "`127.0.0.1`" in security and "bin/run --server.address 0.0.0.0" in security
+    assert "What the app guarantees" in security and "What it does not do" in security
+    assert "HTTPS" in security

@@ -12,10 +12,15 @@ import pytest
 
 from components import contract, numbers
 from components.dataset import load_dataset
+from components.catalogue import INDICATOR_COLUMNS, read_catalogue
 from components.file_formats import decode, normalise_header, sniff_delimiter
+from components.observations import read_observations
 from components.validation_report import detected_text
-from tests.conftest import REPO
+from tests.conftest import DATA, REPO
 from tests.fixtures.cases import BAD, BAD_FILES, GOOD, GOOD_FILES, Case, mini_data_dir, place
+
+
+INDICATORS, _ = read_catalogue(DATA / "catalogue" / "indicators.csv", INDICATOR_COLUMNS)
 
 
 def _outcome(data, name):
@@ -212,3 +217,14 @@ def test_country_names_in_the_regions_languages_and_scripts_map_to_one_key(tmp_p
     _, report, rows = _outcome(data, "names.csv")
     assert rows["country"].tolist() == [iso3]
     assert f"country '{name}' read as {iso3}" in report.detected.get("countries", f"'{name}' read as {iso3}")
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"], ids=["CR (Excel for Mac)", "CRLF", "LF"])
+def test_every_line_ending_is_read_the_same(ending):
+    """Excel for Mac's "CSV (Macintosh)" ends lines with a lone CR; it was refused as an
+    unexpected error to send to the maintainer."""
+    lines = ["indicator;country;year;value", "net_migration;Srbija;2019;1234,5",
+             'net_migration;ALB;2020;"-98"', ""]
+    rows, _, report = read_observations(ending.join(lines).encode("cp1250"), "mac.csv", INDICATORS)
+    assert report.status == "loaded", [p.message for p in report.problems]
+    assert rows[["country", "year", "value"]].values.tolist() == [["SRB", 2019, 1234.5], ["ALB", 2020, -98.0]]
