@@ -43,3 +43,10 @@ def test_only_the_ui_helpers_import_streamlit_in_components():
         if path.name in UI_MODULES or path.name.endswith("_ui.py"):
             continue
         assert not re.search(r"^\s*(import|from) streamlit", path.read_text(), re.M), path.name
+
+
+def test_the_readme_says_how_often_an_open_page_checks_data():
+    # components/ui.py draws widgets (imports Streamlit), so its constant is read from its source.
+    source = (REPO / "components" / "ui.py").read_text(encoding="utf-8")
+    seconds = float(re.search(r"^WATCH_SECONDS = ([\d.]+)", source, re.MULTILINE).group(1))
+    assert f"checks the files' content every {seconds:g} seconds" in CONTRACT_SECTION
