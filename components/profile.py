@@ -186,7 +186,7 @@ def _actors_html(country: str, entries: pd.DataFrame, tx: Texts) -> str:
         text = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>",
                       html.escape(tx("profile.actors.none", page=tx("nav.actors"))))
         return f"{heading}<p>{text}</p>"
-    return heading + actors_table(entries, tx).to_html(border=0, classes="actors")
+    return heading + actors_table(entries, tx).reset_index().to_html(index=False, border=0, classes="actors")
 
 
 def profile_html(profile: Profile, said: list[str], charts_with_sources: list[dict],
