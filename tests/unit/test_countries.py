@@ -100,3 +100,28 @@ def test_a_staff_file_naming_partners_in_macedonian_and_albanian_loads(tmp_path)
     rows = dataset.observations[dataset.observations["file"] == "partners.csv"]
     assert list(zip(rows["country"], rows["partner"])) == [("MKD", "TUR"), ("MKD", "AUT"), ("ALB", "BGR"),
                                                            ("MDA", "ROU")]
+
+
+def _common_destinations(top: int = 15) -> set[str]:
+    """Each region country's largest destinations in UN DESA's latest emigrant stock."""
+    rows = []
+    with (DATA / "observations" / "un_desa_migrant_stock.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["indicator"] == "emigrant_stock" and r["partner"]]
+    latest = max(int(r["year"]) for r in rows)
+    found: set[str] = set()
+    for country in {r["country"] for r in rows}:
+        mine = sorted((r for r in rows if r["country"] == country and int(r["year"]) == latest),
+                      key=lambda r: -float(r["value"]))
+        found.update(r["partner"] for r in mine[:top])
+    return found
+
+
+def test_albanian_names_common_destinations_in_their_definite_form():
+    """Albanian names a country on its own in the definite form (Gjermania, Spanja); pycountry gives
+    the indefinite (Gjermani, Spanjë), so the names table holds every common destination."""
+    from components.country_names import reviewed_table
+
+    destinations = _common_destinations()
+    assert len(destinations) > 25 and {"ESP", "CAN", "DEU", "TUR"} <= destinations
+    indefinite = sorted(iso3 for iso3 in destinations if (iso3, "sq") not in reviewed_table())
+    assert indefinite == []
