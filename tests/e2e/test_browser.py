@@ -57,5 +57,5 @@ def test_a_dropped_bad_file_is_named_and_the_rest_still_shows(page, data_copy):
         banner = page.get_by_test_id("stAlert").first
         expect(banner).to_contain_text("text_in_value.csv", timeout=WAIT)
         expect(banner).to_contain_text("about a million")
-        expect(page.get_by_test_id("stTable")).to_contain_text("1.25 million")
+        expect(page.get_by_test_id("stTable")).to_contain_text("1.25 million", timeout=WAIT)
         assert page.request_log.foreign(url) == []
