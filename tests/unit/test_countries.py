@@ -1,6 +1,13 @@
+import csv
+
 import pytest
 
 from components.countries import country_name, normalise_name, resolve_country
+from components.country_names import PYCOUNTRY_LANGUAGES, localized_name, reviewed_table
+from components.dataset import load_dataset
+from components.i18n import LANGUAGES
+from tests.conftest import DATA
+from tests.fixtures.cases import mini_data_dir
 
 
 @pytest.mark.parametrize("text, iso3", [
@@ -32,14 +39,7 @@ def test_normalise_folds_accents_and_abbreviations():
     assert normalise_name("St. Helena") == "saint helena"
 
 
-# --- Names of partner countries in the region's languages (issue 15) ---------------------------
-
-import csv  # noqa: E402
-
-from components.country_names import PYCOUNTRY_LANGUAGES, localized_name  # noqa: E402
-from components.i18n import LANGUAGES  # noqa: E402
-from tests.conftest import DATA  # noqa: E402
-from tests.fixtures.cases import mini_data_dir  # noqa: E402
+# --- Names of partner countries in the region's languages ---------------------------------------
 
 
 def _countries_in_the_shipped_data() -> list[str]:
@@ -85,8 +85,6 @@ def test_common_destinations_in_the_regions_languages_resolve(text, iso3):
 
 
 def test_a_staff_file_naming_partners_in_macedonian_and_albanian_loads(tmp_path):
-    from components.dataset import load_dataset
-
     data = mini_data_dir(tmp_path)
     (data / "observations" / "partners.csv").write_text(
         "indicator,country,partner,year,value\n"
@@ -119,8 +117,6 @@ def _common_destinations(top: int = 15) -> set[str]:
 def test_albanian_names_common_destinations_in_their_definite_form():
     """Albanian names a country on its own in the definite form (Gjermania, Spanja); pycountry gives
     the indefinite (Gjermani, Spanjë), so the names table holds every common destination."""
-    from components.country_names import reviewed_table
-
     destinations = _common_destinations()
     assert len(destinations) > 25 and {"ESP", "CAN", "DEU", "TUR"} <= destinations
     indefinite = sorted(iso3 for iso3 in destinations if (iso3, "sq") not in reviewed_table())

@@ -10,9 +10,10 @@ import pytest
 
 from components import contract
 from components.catalogue import INDICATOR_COLUMNS, read_catalogue
-from components.dataset import load_dataset
-from components.i18n import texts
+from components.dataset import CONFLICT_COLUMNS, load_dataset
+from components.i18n import LANGUAGES, texts
 from components.uploads import check_upload
+from components.validation_report import conflicts_table
 from tests.conftest import DATA
 from tests.fixtures.cases import mini_data_dir
 
@@ -105,10 +106,6 @@ def test_a_conflict_between_two_files_names_both_files_rows(tmp_path):
 
 
 def test_the_conflicts_table_heads_the_row_columns_in_every_language():
-    from components.i18n import LANGUAGES
-    from components.validation_report import conflicts_table
-    from components.dataset import CONFLICT_COLUMNS
-
     empty = pd.DataFrame(columns=CONFLICT_COLUMNS)
     for code in LANGUAGES:
         headings = list(conflicts_table(empty, texts(code)).columns)
