@@ -69,8 +69,9 @@ def server(data_dir: Path | None = None, app: Path | None = None):
     env = dict(os.environ)
     if data_dir is not None:
         env["MOBILITY_DATA_DIR"] = str(data_dir)
-    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(app or REPO / "app.py"),
-                                "--server.port", str(port), "--server.address", "127.0.0.1",
+    # The dashboard starts as bin/run starts it (bin/serve.py); the bare floor app is plain Streamlit.
+    start = [sys.executable, "-m", "streamlit", "run", str(app)] if app else [sys.executable, str(REPO / "bin" / "serve.py")]
+    process = subprocess.Popen([*start, "--server.port", str(port), "--server.address", "127.0.0.1",
                                 "--server.headless", "true"], cwd=REPO, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"

@@ -32,13 +32,17 @@ from websockets.exceptions import ConnectionClosed, WebSocketException
 from bench import sessions
 from bench.browser import ARGS, CHROMIUM, MemorySampler, median, p
 from bench.sessions import PAGES, SHOW, SessionError, expected_chart
+from components.settings import SETTINGS
 
 REPO = Path(__file__).resolve().parents[1]
 HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
 TEMPLATE = REPO / "deploy" / "haproxy.cfg"
 COOKIE = "SERVERID"  # the stickiness cookie of deploy/haproxy.cfg
 P95_TARGET_S = 1.5
-DROP_LIMIT_S = 10.0
+# Issue 17 asked for 10 s, but a file must first settle: issue 14 requires that a copy stalling for 8 s
+# is never published, so MOBILITY_SETTLE_SECONDS is 10. A dropped file therefore shows after the
+# settle window plus one data check of the open page (WATCH_SECONDS, 5 s); 2 s of slack for a busy machine.
+DROP_LIMIT_S = float(SETTINGS["MOBILITY_SETTLE_SECONDS"].default) + 5.0 + 2.0
 RECONNECT_S = 60.0  # how long a tab keeps trying, as Streamlit's frontend does, before it gives up
 OPEN_TABS, OPEN_TABS_SECONDS = 60, 30.0  # idle tabs: what an open page costs while its viewer reads
 # A Serbian-locale Excel export (Windows-1250, semicolons, decimal comma, the country in Albanian),

@@ -241,8 +241,8 @@ async def person(url: str, changes: int, fragment_timers: bool = True) -> Visit:
 
 
 async def warm(url: str) -> None:
-    """Once per server start, as tests/e2e/conftest.py does: the first session goes through the
-    legacy pages/ router ("Page not found" on a deep link), and the first run loads the data."""
+    """Once per server start: the first run loads the data, and the benchmark measures the
+    sessions that come after it."""
     async with ProtocolSession(url) as session:
         await session.open("")
     async with ProtocolSession(url) as session:

@@ -36,8 +36,17 @@ XLSX_SHEET = "data"
 # (a whole database export) and reading it would slow every page for every viewer. Bigger files
 # are rejected unread. The upload page and server.maxUploadSize in .streamlit/config.toml use the
 # same number.
+# A megabyte is 1,000,000 bytes here, as the file managers staff use count it (Windows Explorer's
+# column aside); Streamlit's uploader counts 1,048,576, so it lets a 25.5 MB file through to our
+# check, which then says so in the same MB the file manager shows.
+BYTES_PER_MB = 1_000_000
 MAX_FILE_MB = 25
-MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
+MAX_FILE_BYTES = MAX_FILE_MB * BYTES_PER_MB
+
+
+def megabytes(size: int) -> str:
+    """A file's size in MB with one decimal, as a file manager shows it: 31,600,000 bytes -> '31.6'."""
+    return f"{size / BYTES_PER_MB:.1f}"
 
 # Every good version of a file is kept here (a hidden folder, so the loader never reads it as
 # data); the last few are kept so that staff can roll back and a broken replacement never

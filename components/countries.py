@@ -73,9 +73,21 @@ def normalise_name(text: str) -> str:
     return " ".join(text.split())
 
 
+def _names_in_the_interface_languages() -> dict[str, str]:
+    """Normalised name → ISO3 for the names in the region's languages (country_names.py); a name
+    that two countries share in different languages is left out rather than guessed."""
+    from components.country_names import names_in_every_language  # it imports this module
+
+    found: dict[str, set[str]] = {}
+    for name, iso3 in names_in_every_language():
+        found.setdefault(normalise_name(name), set()).add(iso3)
+    return {key: codes.pop() for key, codes in found.items() if len(codes) == 1}
+
+
 @lru_cache(maxsize=1)
 def _lookup() -> dict[str, str]:
-    table: dict[str, str] = {}
+    # Least sure first: later sources overwrite. The hand-kept aliases file has the last word.
+    table: dict[str, str] = _names_in_the_interface_languages()
     for country in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
             if hasattr(country, attr):
@@ -84,6 +96,9 @@ def _lookup() -> dict[str, str]:
         table[normalise_name(country.alpha_3)] = country.alpha_3
     for code, name in HISTORICAL.items():
         table[normalise_name(code)] = code
+        table[normalise_name(name)] = code
+    for code, name in DISPLAY_NAMES.items():
+        table[normalise_name(name)] = code
     for code, name in REGION.items():
         table[normalise_name(name)] = code
     table.update({"xk": KOSOVO, "xkx": KOSOVO, "kos": KOSOVO})

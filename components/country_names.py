@@ -57,6 +57,24 @@ def localized_name(iso3: str, language: str) -> str:
     return english
 
 
+def names_in_every_language() -> list[tuple[str, str]]:
+    """(name, iso3) for every country in every interface language: the table's names, then
+    pycountry's translations of each ISO name, official name and common name.
+
+    Staff files name partner countries in their own language ("Австрија", "Turqia", "Bullgaria"),
+    so the country resolver accepts every name the dashboard itself would show, and more.
+    """
+    names = [(row["name"], iso3) for (iso3, _), row in reviewed_table().items()]
+    for catalogue in PYCOUNTRY_LANGUAGES.values():
+        translate = _catalogue(catalogue).gettext
+        for country in pycountry.countries:
+            for attr in ("name", "official_name", "common_name"):
+                text = getattr(country, attr, None)
+                if text and translate(text) != text:
+                    names.append((translate(text), country.alpha_3))
+    return names
+
+
 def unreviewed_names() -> list[dict]:
     """The table's rows that no native speaker has confirmed yet (listed on Data & sources and in the README)."""
     return [row for row in reviewed_table().values() if row["reviewed"].strip().lower() != "yes"]

@@ -23,7 +23,7 @@ from components.actors import LOADED_COLUMNS, load_places, read_actors_bytes
 from components.boundary_files import read_boundaries
 from components.catalogue import INDICATOR_COLUMNS, SOURCE_COLUMNS, read_catalogue_bytes
 from components.i18n import Phrase
-from components.observations import OBSERVATION_COLUMNS, empty_rows, read_observations
+from components.observations import OBSERVATION_COLUMNS, SOURCE_ROW, empty_rows, read_observations
 from components.snapshot import Clock, FileBytes, Snapshot, read_snapshot
 
 OBSERVATIONS_DIR = "observations"
@@ -34,7 +34,8 @@ PLACES_DIR = "places"
 WATCHED_DIRS = (OBSERVATIONS_DIR, BOUNDARIES_DIR, CATALOGUE_DIR, ACTORS_DIR, PLACES_DIR)
 
 CONFLICT_RULE = Phrase("problems.conflict_rule")
-CONFLICT_COLUMNS = [*c.KEY_COLUMNS, "kept_value", "kept_file", "left_out_value", "left_out_file"]
+CONFLICT_COLUMNS = [*c.KEY_COLUMNS, "kept_value", "kept_file", "kept_row",
+                    "left_out_value", "left_out_file", "left_out_row"]
 
 
 @dataclass
@@ -192,7 +193,7 @@ class _Loader:
             return _unread(entry, parse, "too-large",
                            Phrase("problems.too-large.expected", limit=c.MAX_FILE_MB),
                            Phrase("problems.too-large.fix"),
-                           value=Phrase("problems.values.megabytes", size=f"{entry.size / 2**20:.1f}"))
+                           value=Phrase("problems.values.megabytes", size=c.megabytes(entry.size)))
         try:
             return parse(raw, entry.name)
         except Exception as error:  # a loader bug must never take down the other files
@@ -270,11 +271,15 @@ def _merge_files(files: list[tuple[str, pd.DataFrame]], reports: dict[str, c.Fil
     if not repeated.any():  # the usual case: no key in two files, nothing to choose or copy
         return combined, pd.DataFrame(columns=CONFLICT_COLUMNS)
     first = combined[~repeated]
-    later = combined[repeated]
-    conflicts = later.merge(first[keys + ["value", "file"]], on=keys, suffixes=("", "_kept"))
+    # Row numbers only for the keys two files give: the merged observations do not carry them.
+    rows = np.concatenate([frame[SOURCE_ROW].to_numpy() for _, frame in files])
+    later = combined[repeated].assign(**{SOURCE_ROW: rows[repeated]})
+    kept = first[keys + ["value", "file"]].assign(**{SOURCE_ROW: rows[~repeated]})
+    conflicts = later.merge(kept, on=keys, suffixes=("", "_kept"))
     conflicts = conflicts[conflicts["value"] != conflicts["value_kept"]]
     conflicts = conflicts.rename(columns={"value_kept": "kept_value", "file_kept": "kept_file",
-                                          "value": "left_out_value", "file": "left_out_file"})
+                                          f"{SOURCE_ROW}_kept": "kept_row", "value": "left_out_value",
+                                          "file": "left_out_file", SOURCE_ROW: "left_out_row"})
     conflicts = conflicts[CONFLICT_COLUMNS].reset_index(drop=True)
     listed: dict[str, int] = {}
     for row in conflicts.itertuples(index=False):
@@ -283,10 +288,10 @@ def _merge_files(files: list[tuple[str, pd.DataFrame]], reports: dict[str, c.Fil
             continue  # all of them are in the conflicts table; the problem list stays readable
         reports[row.left_out_file].problems.append(c.Problem(
             row.left_out_file, "conflict-between-files", c.WARNING,
-            Phrase("problems.conflict-between-files.expected", file=row.kept_file,
+            Phrase("problems.conflict-between-files.expected", file=row.kept_file, row=int(row.kept_row),
                    value=f"{row.kept_value:g}"),
             Phrase("problems.conflict-between-files.fix", rule=CONFLICT_RULE),
-            column="value", value=f"{_key_text(row)}: {row.left_out_value:g}"))
+            row=int(row.left_out_row), column="value", value=f"{_key_text(row)}: {row.left_out_value:g}"))
     for name, count in listed.items():
         if count > c.MAX_LISTED_PER_CHECK:
             reports[name].problems.append(c.Problem(

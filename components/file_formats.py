@@ -56,7 +56,7 @@ def read_table(raw: bytes, problems, known_columns=()) -> Table | None:
     """Header and rows of a CSV or workbook; None (with the reason in `problems`) if unreadable."""
     kind = content_kind(raw)
     if kind == "xlsx":
-        return _read_xlsx(raw, problems)
+        return _read_xlsx(raw, problems, known_columns)
     if kind == "xls":
         problems.add("old-excel", c.ERROR, Phrase("problems.old-excel.expected"),
                      Phrase("problems.old-excel.fix"), row=1)
@@ -74,7 +74,8 @@ def read_table(raw: bytes, problems, known_columns=()) -> Table | None:
     _note(problems, {"delimiter": DELIMITERS[delimiter]})
     # newline="": lines end at \n, \r\n or a lone \r (Excel for Mac's "CSV (Macintosh)").
     records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    table = _rows_to_table(records, problems, cut_off=not text.endswith(("\n", "\r")))
+    table = _rows_to_table(records, problems, cut_off=not text.endswith(("\n", "\r")),
+                           known_columns=known_columns)
     if table is not None:
         table.delimiter = delimiter
         table.detected = {"format": CSV_TEXT, "encoding": encoding,
@@ -143,8 +144,9 @@ def sniff_delimiter(text: str, known_columns=()) -> str:
     best, best_score = ",", (-1, -1, -1)
     for delimiter in DELIMITERS:
         counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
-        header = next(csv.reader(lines[:1], delimiter=delimiter), [])
-        matches = sum(normalise_header(cell) in known for cell in header)
+        # The header may sit below a title (see _title_rows): the line that names the most columns.
+        matches = max((sum(normalise_header(cell) in known for cell in row)
+                       for row in csv.reader(lines, delimiter=delimiter)), default=0)
         steady = sum(count == counts[0] for count in counts) if counts and counts[0] > 1 else 0
         score = (matches, steady, counts[0] if counts else 0)
         if score > best_score:
@@ -170,7 +172,29 @@ def _empty_file(problems) -> None:
                  Phrase("problems.empty-file.fix"), row=1)
 
 
-def _rows_to_table(records: list[list[str]], problems, cut_off: bool) -> Table | None:
+def _title_rows(records: list[list[str]], known_columns) -> int:
+    """How many rows sit above the column names, as in the tables statistical offices publish
+    (a title, a source line, a blank row); 0 if row 1 already names the columns."""
+    known = {normalise_header(col) for col in known_columns}
+
+    def names_columns(record: list[str]) -> bool:
+        return sum(normalise_header(cell) in known for cell in record) >= 2
+
+    if not known:
+        return 0
+    header = next((index for index, record in enumerate(records[:30]) if names_columns(record)), 0)
+    # Blank lines alone above the header are no title; they are skipped (_rows_to_table).
+    return header if any("".join(record).strip() for record in records[:header]) else 0
+
+
+def _rows_to_table(records: list[list[str]], problems, cut_off: bool, known_columns=()) -> Table | None:
+    title = _title_rows(records, known_columns)
+    if title:
+        problems.add("title-rows", c.ERROR,
+                     Phrase("problems.title-rows.expected", columns=", ".join(c.REQUIRED_COLUMNS)),
+                     Phrase("problems.title-rows.fix", header=title + 1), row=1,
+                     value=", ".join(cell.strip() for cell in records[0] if cell.strip())[:80])
+        return None
     skipped = 0  # blank lines above the header still count in the row numbers staff see
     while records and not "".join(records[0]).strip():
         records.pop(0)
@@ -202,7 +226,7 @@ def _rows_to_table(records: list[list[str]], problems, cut_off: bool) -> Table |
     return Table(header, rows, numbers)
 
 
-def _read_xlsx(raw: bytes, problems) -> Table | None:
+def _read_xlsx(raw: bytes, problems, known_columns=()) -> Table | None:
     import openpyxl  # only needed for workbooks; keeps text-only loads light
 
     try:
@@ -229,7 +253,7 @@ def _read_xlsx(raw: bytes, problems) -> Table | None:
                 break
     finally:
         book.close()
-    table = _rows_to_table(records, problems, cut_off=False)
+    table = _rows_to_table(records, problems, cut_off=False, known_columns=known_columns)
     if table is not None:
         which = "named_sheet" if chosen.strip().lower() == c.XLSX_SHEET else "first_sheet"
         if len(names) > 1:
@@ -244,7 +268,7 @@ def _too_big(problems, too_much: workbook_limits.Excess) -> None:
     """Refused before it is opened: what it holds, the limit, and how to make it readable."""
     def amount(count: int):
         if too_much.what in (workbook_limits.UNPACKED, workbook_limits.OTHER_PART):
-            return Phrase("problems.values.megabytes", size=f"{count / 2**20:,.0f}")
+            return Phrase("problems.values.megabytes", size=f"{count / c.BYTES_PER_MB:,.0f}")
         return Phrase(f"problems.values.workbook_{too_much.what}", count=f"{count:,}")
 
     found = amount(too_much.found)

@@ -33,14 +33,20 @@ def _nice(value: float) -> float:
 
 
 def classes(values: pd.Series, count: int = 5) -> list[tuple[float, float, str]]:
-    """(low, high, colour) classes from quantiles, rounded to readable edges; diverging around 0."""
+    """(low, high, colour) classes from quantiles, rounded to readable edges; diverging around 0.
+
+    Adjacent classes meet (each one's high is the next one's low) and every class holds at least
+    one value: the legend lists only classes with a country in them, so an empty one would show
+    as a gap ("600,000 – 900,000" then "1 million – 1.68 million").
+    """
     data = values.dropna().astype(float)
     if data.empty:
         return []
     if data.min() < 0 < data.max():
-        negative = _edges(data[data < 0], len(NEGATIVE))
-        positive = _edges(data[data >= 0], len(POSITIVE))
-        return ([(lo, hi, NEGATIVE[i]) for i, (lo, hi) in enumerate(negative)]
+        # Both sides meet at 0: the orange side ends there, the purple side starts there.
+        negative = _edges(data[data < 0], len(NEGATIVE), high=0.0)
+        positive = _edges(data[data >= 0], len(POSITIVE), low=0.0)
+        return ([(lo, hi, NEGATIVE[-len(negative):][i]) for i, (lo, hi) in enumerate(negative)]
                 + [(lo, hi, POSITIVE[i]) for i, (lo, hi) in enumerate(positive)])
     if data.min() >= 0:
         edges = _edges(data, count)
@@ -53,12 +59,34 @@ def classes(values: pd.Series, count: int = 5) -> list[tuple[float, float, str]]
     return [(lo, hi, palette[i]) for i, (lo, hi) in enumerate(edges)]
 
 
-def _edges(data: pd.Series, count: int) -> list[tuple[float, float]]:
+def _edges(data: pd.Series, count: int, low: float | None = None, high: float | None = None
+           ) -> list[tuple[float, float]]:
+    """Consecutive (low, high) pairs from rounded quantiles; `low`/`high` fix the outer edges."""
     points = sorted(set(_nice(q) for q in np.quantile(data, np.linspace(0, 1, count + 1))))
+    if len(points) == 1:  # one value, or values that all round alike: one class around them
+        points = [data.min(), data.max()]
     points[0], points[-1] = min(points[0], data.min()), max(points[-1], data.max())
-    if len(points) == 1:
-        return [(points[0], points[0])]
-    return list(zip(points[:-1], points[1:]))
+    if low is not None:
+        points[0] = low
+    if high is not None:
+        points[-1] = high
+    if points[0] == points[-1]:
+        return [(points[0], points[-1])]
+    values = data.to_numpy()
+    # A class no value falls in is merged into its neighbour, so that the legend, which lists only
+    # the classes with a country in them, shows no gap. The last class includes its upper edge.
+    kept = list(points)
+    index = 0
+    while index < len(kept) - 1 and len(kept) > 2:
+        last = index == len(kept) - 2
+        inside = (values >= kept[index]) & ((values <= kept[index + 1]) if last else (values < kept[index + 1]))
+        if inside.any():
+            index += 1
+        elif last:
+            del kept[index]  # the empty top class joins the one below it
+        else:
+            del kept[index + 1]  # an empty class joins the one above it
+    return list(zip(kept[:-1], kept[1:]))
 
 
 def assign(values: pd.Series, bins: list[tuple[float, float, str]]) -> pd.Series:

@@ -15,6 +15,9 @@ from components.file_formats import header_changes, normalise_header, read_table
 from components.i18n import Phrase, english
 
 OBSERVATION_COLUMNS = list(c.KEY_COLUMNS) + ["value", "flag", "note", "source"]
+# Each checked row's number in its file as a spreadsheet shows it (the header is row 1), kept with
+# the file's rows (4 bytes a row) so that a conflict between two files can name both rows.
+SOURCE_ROW = "row"
 # How many country-name readings the report lists for one file.
 MAX_LISTED_MAPPINGS = 12
 COUNTRY_READ_AS = "detected.country_read_as"
@@ -210,7 +213,9 @@ def _validate_rows(frame, indicators, problems, delimiter) -> tuple[pd.DataFrame
     valid = tidy[~bad].copy()
     valid["year"] = valid["year"].astype(int)
     valid["value"] = valid["value"].astype(float)
+    rows = (valid.index.to_numpy() + 2).astype("int32")
     valid = shared_strings(valid.reset_index(drop=True)[OBSERVATION_COLUMNS])
+    valid[SOURCE_ROW] = rows
     return valid, _new_indicators(frame[~bad], known)
 
 

@@ -138,6 +138,16 @@ def load_story(path: Path, data: Dataset):
     return _parse(raw, path.name, _digest(raw), data.fingerprint, data)
 
 
+def story_reports(data: Dataset) -> list:
+    """The report of every stories file in data/stories/, parsed once per content as presenter
+    mode parses them, for the files table on Data & sources."""
+    reports = []
+    for path in stories.story_files(data_dir()):
+        raw = path.read_bytes()
+        reports.append(_parse(raw, path.name, _digest(raw), data.fingerprint, data)[1])
+    return reports
+
+
 @st.cache_data(max_entries=8, show_spinner=False)
 def _parse(raw: bytes, file_name: str, content_hash: str, data_fingerprint: str, _data: Dataset):
     # Keyed on the file's content and the data's: an edited story shows at once, without a restart.

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pandas as pd
 
-from components import alt_text, charts, views
+from components import actors, alt_text, charts, views
 from components.countries import KOSOVO
 from components.formatting import format_number, short_source
 from components.i18n import Texts, english
@@ -169,14 +170,43 @@ def figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFra
     return result
 
 
+def actors_table(entries: pd.DataFrame, tx: Texts | None = None) -> pd.DataFrame:
+    """One country's actors as the profile lists them: name (the index), kind, place and period,
+    headed and worded in the reader's language; the page and the offline file show the same."""
+    tx = tx or english()
+    table = entries.assign(place=entries["place"].replace("", tx("profile.actors.whole_country")),
+                           kind=[actors.kind_label(kind, tx) for kind in entries["kind"]])
+    table = table.set_index("name")[["kind", "place", "period"]]
+    table.index.name = tx("profile.actors.name")
+    return table.rename(columns={"kind": tx("profile.actors.kind"), "place": tx("profile.actors.place"),
+                                 "period": tx("profile.actors.period")})
+
+
+def _actors_html(country: str, entries: pd.DataFrame, tx: Texts) -> str:
+    heading = f"<h2>{html.escape(tx('profile.actors.heading', country=tx.country(country)))}</h2>"
+    if entries.empty:
+        # The page's Markdown (**Actors**) as HTML.
+        text = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>",
+                      html.escape(tx("profile.actors.none", page=tx("nav.actors"))))
+        return f"{heading}<p>{text}</p>"
+    return heading + actors_table(entries, tx).reset_index().to_html(index=False, border=0, classes="actors")
+
+
 def profile_html(profile: Profile, said: list[str], charts_with_sources: list[dict],
-                 sources: pd.DataFrame, tx: Texts | None = None) -> str:
-    """One self-contained HTML file in the reader's language: plotly.js is inlined once, so it opens offline."""
+                 sources: pd.DataFrame, tx: Texts | None = None, actor_entries: pd.DataFrame | None = None) -> str:
+    """One self-contained HTML file in the reader's language: plotly.js is inlined once, so it opens offline.
+
+    Like the page, it gives each chart's summary in words (its text alternative) and, when
+    `actor_entries` (the country's rows of the actors file) are given, the list of actors."""
     tx = tx or english()
     source_of = sources.set_index("id").to_dict("index")
     # plotly.js goes in once, ahead of the charts, so that the file opens offline.
     parts = [_plotly_js()] if charts_with_sources else []
-    parts += [chart["figure"].to_html(full_html=False, include_plotlyjs=False) for chart in charts_with_sources]
+    parts += ["<figure>" + chart["figure"].to_html(full_html=False, include_plotlyjs=False)
+              + (f"<figcaption>{html.escape(chart['alt'])}</figcaption>" if chart.get("alt") else "")
+              + "</figure>" for chart in charts_with_sources]
+    if actor_entries is not None:
+        parts.append(_actors_html(profile.country, actor_entries, tx))
     used = dict.fromkeys(chart["source_id"] for chart in charts_with_sources)
     used.update(dict.fromkeys(f["source_id"] for f in profile.facts.values()))
     # Publishers' citations and licences are proper names: they stay as published.
@@ -187,7 +217,10 @@ def profile_html(profile: Profile, said: list[str], charts_with_sources: list[di
     body = "".join(f"<p>{html.escape(s)}</p>" for s in said)
     return (f"<!DOCTYPE html><html lang='{tx.code}'><head><meta charset='utf-8'><title>{title}</title>"
             "<style>body{font-family:Arial,sans-serif;max-width:1100px;margin:2em auto;color:#1f2933}"
-            "p{font-size:1.15em;line-height:1.5}small{color:#52606d}</style></head><body>"
+            "p{font-size:1.15em;line-height:1.5}small{color:#52606d}figure{margin:1.5em 0}"
+            "figcaption{font-size:1.05em;color:#3e4c59}table.actors{border-collapse:collapse;font-size:1.05em}"
+            "table.actors th,table.actors td{text-align:left;padding:.3em .8em;border-bottom:1px solid #cbd2d9}"
+            "</style></head><body>"
             f"<h1>{title}</h1>{body}{''.join(parts)}"
             f"<h2>{html.escape(tx('profile.html.sources'))}</h2><ul>{credits}</ul>"
             f"<p><small>{html.escape(tx('countries.kosovo_footnote'))}</small></p></body></html>")

@@ -131,5 +131,7 @@ def profile_scene(data: Dataset, country: str, tx: Texts | None = None) -> tuple
     for chart in charts:
         # A token lets the page replay each drawn chart (components/chart_ui.py) instead of writing it out again.
         chart.update(source_line=source_line(data.source(chart["source_id"]), tx=tx), token=uuid.uuid4().hex)
-    offline_page = functools.cache(lambda: profile.profile_html(facts, said, charts, data.sources, tx))
+    entries = data.actors[data.actors["country"] == country]
+    offline_page = functools.cache(lambda: profile.profile_html(facts, said, charts, data.sources, tx,
+                                                                actor_entries=entries))
     return facts, said, charts, offline_page

@@ -105,6 +105,11 @@ def story_path(data_dir: Path, name: str) -> Path:
     return data_dir / STORIES_DIR / f"{name}.yaml"
 
 
+def story_files(data_dir: Path) -> list[Path]:
+    """Every stories file in data/stories/, by name: Data & sources lists each one's problems."""
+    return sorted((data_dir / STORIES_DIR).glob("*.yaml"))
+
+
 def read_stories(path: Path, dataset: Dataset) -> tuple[list[Slide], c.FileReport]:
     """The playable slides of one stories file, and the report of everything wrong with it."""
     name = f"{STORIES_DIR}/{Path(path).name}"

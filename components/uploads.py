@@ -51,7 +51,7 @@ def check_upload(data: bytes, uploaded_name: str, indicators: pd.DataFrame) -> U
         # The name is not echoed back: it is the one thing here an attacker fully controls.
         return UploadCheck(False, Phrase("upload.check.unsafe_name"))
     if len(data) > c.MAX_FILE_BYTES:
-        return UploadCheck(False, Phrase("upload.check.too_large", size=f"{len(data) / 2**20:.1f}",
+        return UploadCheck(False, Phrase("upload.check.too_large", size=c.megabytes(len(data)),
                                          limit=c.MAX_FILE_MB))
     kind = content_type(data)
     if kind is None:

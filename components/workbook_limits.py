@@ -21,7 +21,7 @@ MAX_UNPACKED_BYTES = 4 * c.MAX_FILE_BYTES  # all parts together, unpacked
 MAX_SHARED_STRINGS = 200_000  # distinct texts
 MAX_CELLS = 2_000_000  # in all sheets together: 250,000 rows of 8 columns
 # Every other part (styles, workbook, relationships) is read whole by openpyxl, so each is kept small.
-MAX_OTHER_PART_BYTES = 10 * 2**20
+MAX_OTHER_PART_BYTES = 10 * c.BYTES_PER_MB
 
 SHARED_STRINGS = "shared_strings"
 CELLS = "cells"

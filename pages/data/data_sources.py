@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from components import admin, contract, filters, history, i18n, language_ui, metrics, revisions, ui
+from components import (admin, contract, filters, history, i18n, language_ui, metrics, presenter_ui,
+                        revisions, ui)
 from components.contract import status_in
 from components.country_names import unreviewed_names
 from components.dataset import CONFLICT_RULE
@@ -69,22 +70,24 @@ with coverage_tab:
 with files_tab:
     st.header(tx("data_page.files_title"))
     st.caption(tx("data_page.files_caption", detected=tx("status.file_columns.detected")))
-    ui.table(file_table(data.reports, tx))
-    problems = problems_table(data.reports, tx)
+    # The presenter's stories files are checked here too, so staff see their problems before a talk.
+    reports = data.reports + presenter_ui.story_reports(data)
+    ui.table(file_table(reports, tx))
+    problems = problems_table(reports, tx)
     if problems.empty:
         st.success(tx("data_page.all_passed"))
     else:
         st.markdown(tx("data_page.problems_found", count=len(problems)))
         ui.table(problems)
     st.download_button(tx("data_page.download_workbook"),
-                       report_workbook(data.reports, data.conflicts, tx),
+                       report_workbook(reports, data.conflicts, tx),
                        file_name="validation_report.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     if not problems.empty:
-        st.download_button(tx("data_page.download_csv"), problems_csv(data.reports, tx),
+        st.download_button(tx("data_page.download_csv"), problems_csv(reports, tx),
                            file_name="validation_report.csv", mime="text/csv")
 
-    notable = [report for report in data.reports if worth_a_look(report)]
+    notable = [report for report in reports if worth_a_look(report)]
     if notable:
         st.markdown(tx("data_page.details_title"))
     icons = {contract.LOADED: ":material/check_circle:", contract.WARNINGS: ":material/warning:",

@@ -4,7 +4,7 @@ import re
 
 import streamlit as st
 
-from components import actors, chart_ui, filter_ui, language_ui, scenes, ui
+from components import chart_ui, filter_ui, language_ui, profile, scenes, ui
 from components.actors_ui import country_entries
 from components.countries import REGION
 from components.formatting import format_number, source_line
@@ -47,12 +47,7 @@ local = country_entries(country)
 if local.empty:
     st.markdown(tx("profile.actors.none", page=tx("nav.actors")))
 else:
-    table = local.assign(place=local["place"].replace("", tx("profile.actors.whole_country")),
-                         kind=[actors.kind_label(kind, tx) for kind in local["kind"]])
-    table = table.set_index("name")[["kind", "place", "period"]]
-    table.index.name = tx("profile.actors.name")
-    st.table(table.rename(columns={"kind": tx("profile.actors.kind"), "place": tx("profile.actors.place"),
-                                   "period": tx("profile.actors.period")}))
+    st.table(profile.actors_table(local, tx))
     st.page_link("pages/explore/actors.py", label=tx("profile.actors.all"), icon=":material/diversity_3:")
 
 if country in ("SRB", "XKX"):

@@ -33,7 +33,8 @@ def streamlit_server(data_dir: Path | None = None):
     if data_dir is not None:
         env["MOBILITY_DATA_DIR"] = str(data_dir)
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.port", str(port),
+        # As bin/run starts it (bin/serve.py says why it is not a bare `streamlit run app.py`).
+        [sys.executable, str(REPO / "bin" / "serve.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
         cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -54,15 +55,8 @@ def streamlit_server(data_dir: Path | None = None):
 
 
 @pytest.fixture(scope="session")
-def app_url(browser):
+def app_url():
     with streamlit_server() as url:
-        # The first session after a start goes through Streamlit's legacy pages/ router once, which
-        # shows a "Page not found" notice on a deep link (see README, Layout); open the root first.
-        context = browser.new_context()
-        warm = context.new_page()
-        warm.goto(url)
-        warm.wait_for_selector("h1", timeout=60_000)
-        context.close()
         yield url
 
 

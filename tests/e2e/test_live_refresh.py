@@ -68,8 +68,7 @@ def test_a_dropped_file_appears_on_the_open_page_without_a_reload(page, data_cop
 
 def test_the_data_files_tab_shows_a_new_file_live(page, data_copy):
     with streamlit_server(data_copy) as url:
-        # Through the navigation, as a person does: opening /data directly currently shows
-        # Streamlit's "Page not found" dialog over the page (it looks in pages/ first).
+        # Through the navigation, as a person does.
         page.goto(url)
         page.get_by_test_id("stSidebarNav").get_by_text("Data & sources").click()
         expect(page.get_by_text("Sources catalogue")).to_be_visible(timeout=WAIT)

@@ -54,3 +54,10 @@ def test_the_app_listens_on_this_computer_only_and_the_readme_says_how_to_serve_
     assert "`127.0.0.1`" in security and "bin/run --server.address 0.0.0.0" in security
     assert "What the app guarantees" in security and "What it does not do" in security
     assert "HTTPS" in security
+
+
+def test_the_readme_says_how_often_an_open_page_checks_data():
+    # components/ui.py draws widgets (imports Streamlit), so its constant is read from its source.
+    source = (REPO / "components" / "ui.py").read_text(encoding="utf-8")
+    seconds = float(re.search(r"^WATCH_SECONDS = ([\d.]+)", source, re.MULTILINE).group(1))
+    assert f"checks the files' content every {seconds:g} seconds" in CONTRACT_SECTION
