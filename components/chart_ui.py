@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
@@ -52,6 +54,10 @@ _on_screen = per_dataset(on_screen)
 def show_chart(figure, table: pd.DataFrame, *, source_lines: list[str], file_name: str, key: str,
                alt: str = "", token: str | None = None, tx: Texts | None = None) -> None:
     tx = tx or language_ui.current()
+    title = alt_text.chart_title(figure)
+    if title:
+        # Shown on phones only, where it wraps; the figure's own one-line title is hidden there (theme_ui.CSS).
+        st.markdown(f'<p class="chart-title-narrow">{html.escape(title)}</p>', unsafe_allow_html=True)
     if token:
         _replayed(figure, token, key, tx.code)
     else:
