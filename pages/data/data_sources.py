@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from components import admin, contract, history, i18n, language_ui, metrics, ui
+from components import admin, contract, history, i18n, language_ui, metrics, story_export_ui, ui
 from components.contract import status_in
 from components.country_names import unreviewed_names
 from components.dataset import CONFLICT_RULE, read_data_snapshot
@@ -156,3 +156,6 @@ with languages_tab:
     else:
         ui.table(headed(unreviewed, "languages.name_columns"))
     st.info(tx("data_page.languages.how_to_report"), icon=":material/edit_note:")
+
+# Outside the tabs: presenters look for their slides here as well as in presenter mode.
+story_export_ui.take_home_section(data, tx)
