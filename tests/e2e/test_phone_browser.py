@@ -13,8 +13,8 @@ PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = REPO / "docs" / "screenshots"
 
 # For each chart in the main column, in page order: the chart's box, its title (the HTML title
-# chart_ui writes for phones, or the page heading above a deck.gl map, which has no title of its
-# own), the source line (the first caption after the chart), and every SVG text plotly shows.
+# chart_ui writes for phones, else the figure's SVG title; the page heading above a deck.gl map,
+# which has no title of its own), the source line (the first caption after the chart), and every SVG text plotly shows.
 CHARTS = """() => {
   const visible = (el) => { if (!el) return false; const r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'; };
@@ -26,8 +26,10 @@ CHARTS = """() => {
   return all.map((el, i) => [el, i]).filter(([el]) => el.matches('.stPlotlyChart, [data-testid=stDeckGlJsonChart]'))
     .map(([chart, i]) => {
       const before = all.slice(0, i).reverse();
-      const title = chart.matches('.stPlotlyChart') ? before.find(e => e.matches('.chart-title-narrow'))
-                                                    : before.find(e => e.matches('h1, h2, h3'));
+      // The wrapped HTML title where the page shows one, else the figure's own SVG title.
+      const html = before.find(e => e.matches('.chart-title-narrow'));
+      const title = !chart.matches('.stPlotlyChart') ? before.find(e => e.matches('h1, h2, h3'))
+                    : visible(html) ? html : chart.querySelector('.gtitle');
       const source = all.slice(i + 1).find(e => e.matches('[data-testid=stCaptionContainer]'));
       const texts = [...chart.querySelectorAll('.main-svg text')].filter(t => visible(t) && t.textContent.trim())
                                                                .map(box);
