@@ -20,6 +20,8 @@ import streamlit as st
 # The figure keeps both, so a PNG saved from plotly's toolbar still carries its title and source.
 # Presenter mode draws its own slides and is left alone.
 PHONE_WIDTH = 700
+# Charts of several panels side by side keep this width on a phone and scroll sideways in their box.
+WIDE_CHART = 800
 CSS = """
 <style>
 [data-testid="stCaptionContainer"] { color: #52606d !important; opacity: 1 !important; }
@@ -29,11 +31,13 @@ CSS = """
 @media (max-width: %(narrow)dpx) {
   body:not(:has(.st-key-present_box)) .stPlotlyChart :is(.g-gtitle, .infolayer > g.annotation:last-child) {
     display: none !important; }
-  [data-testid="stCaptionContainer"] { overflow-wrap: anywhere; } }
+  [data-testid="stCaptionContainer"] { overflow-wrap: anywhere; }
+  [class*="st-key-wide_chart_"] { overflow-x: auto !important; }
+  [class*="st-key-wide_chart_"] > [data-testid="stElementContainer"] { min-width: %(wide_chart)dpx !important; } }
 :is(button, a, summary, [role="button"], [role="tab"], [role="slider"], [role="radio"]):focus-visible {
   outline: 3px solid #0072B2 !important; outline-offset: 2px !important; }
 </style>
-""" % {"wide": PHONE_WIDTH + 1, "narrow": PHONE_WIDTH}
+""" % {"wide": PHONE_WIDTH + 1, "narrow": PHONE_WIDTH, "wide_chart": WIDE_CHART}
 # Streamlit's page always says <html lang="en">; a screen reader would read Serbian in an English voice.
 LANGUAGE_JS = "<script>document.documentElement.lang = {code};</script>"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from playwright.sync_api import expect
 
@@ -34,7 +36,11 @@ CHARTS = """() => {
       const texts = [...chart.querySelectorAll('.main-svg text')].filter(t => visible(t) && t.textContent.trim())
                                                                .map(box);
       const plot = chart.querySelector('.nsewdrag, .maplibregl-canvas, canvas') || chart;
+      const plots = [...chart.querySelectorAll('.nsewdrag')].map(box);
+      const notes = [...chart.querySelectorAll('.infolayer .annotation text')].filter(visible).map(box);
+      const scroller = chart.closest('[class*="st-key-wide_chart_"]');
       return {kind: chart.matches('.stPlotlyChart') ? 'plotly' : 'deck', chart: box(chart), plot: box(plot),
+              plots, notes, scroller: scroller && {...box(scroller), scrolls: scroller.scrollWidth > scroller.clientWidth},
               panels: chart.querySelectorAll('.main-svg .nsewdrag').length,
               title: visible(title) ? box(title) : null, source: visible(source) ? box(source) : null, texts};
     });
@@ -87,19 +93,32 @@ def test_every_chart_shows_its_title_and_source_inside_a_phone_screen(phone, app
         assert "Source" in chart["source"]["text"] or "Computed" in chart["source"]["text"], chart["source"]["text"]
         _inside(f"{where}: the title", chart["title"])
         _inside(f"{where}: the source line", chart["source"])
-        _inside(f"{where}: the chart", chart["chart"])
-        # Legend entries, axis titles, labels: nothing plotly draws is cut off. Known gap: Compare's
-        # small multiples (five panels in three columns) still crowd their panel titles on a phone.
-        for text in chart["texts"] if chart["panels"] <= 2 else ():
-            _inside(f"{where}: chart text", text, slack=2)
-        # The plot itself gets the screen's width, not what a legend beside it leaves.
-        assert chart["panels"] > 2 or chart["plot"]["width"] >= (300 if name in ("map", "corridors") else 130), (
-            f"{where}: plot squeezed to {chart['plot']['width']:.0f} px")
+        if chart["panels"] > 2:
+            # Side-by-side panels keep a readable width and scroll sideways inside their own box.
+            assert chart["scroller"] and chart["scroller"]["scrolls"], f"{where}: panels squeezed into the screen"
+            _inside(f"{where}: the scrolling box", chart["scroller"])
+            frame = chart["chart"]
+        else:
+            _inside(f"{where}: the chart", chart["chart"])
+            frame = {"left": 0, "right": PHONE["width"]}
+        # Legend entries, axis titles, labels: nothing plotly draws is cut off.
+        for text in chart["texts"]:
+            assert frame["left"] - 2 <= text["left"] and text["right"] <= frame["right"] + 2, (
+                f"{where}: chart text cut off ({text['left']:.0f}–{text['right']:.0f}): {text['text'][:60]!r}")
+        # The plot gets the screen's width, not what a legend beside it leaves; each panel a readable one.
+        for plot in chart["plots"] or [chart["plot"]]:
+            assert plot["width"] >= (300 if name in ("map", "corridors") else 130), (
+                f"{where}: plot squeezed to {plot['width']:.0f} px")
+        # Panel titles, reference labels and the like do not run into each other.
+        for a, b in itertools.combinations(chart["notes"], 2):
+            apart = (a["right"] <= b["left"] + 1 or b["right"] <= a["left"] + 1
+                     or a["bottom"] <= b["top"] + 1 or b["bottom"] <= a["top"] + 1)
+            assert apart, f"{where}: {a['text'][:40]!r} overlaps {b['text'][:40]!r}"
         if chart["kind"] == "plotly":
             # The wrapped HTML title replaces the figure's one-line SVG title on a phone.
             svg_title = phone.locator(".stPlotlyChart, [data-testid=stDeckGlJsonChart]").nth(index).locator(".gtitle")
             expect(svg_title).to_be_hidden()
-        if name in ("map", "trends", "profile") and index == 0:
+        if (name, index) in (("map", 0), ("trends", 0), ("profile", 0), ("compare", 1)):
             phone.screenshot(path=SCREENSHOTS / f"phone_{name}.png")
 
 
