@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
@@ -16,6 +19,7 @@ from components.memo import per_dataset
 # A scene's table is built once and shared (components/scenes.py): its CSV and its on-screen
 # version need not be made again on every rerun.
 _csv = per_dataset(to_csv_bytes)
+WIDE_PANELS = 2  # more panels than this side by side scroll sideways on a phone
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
@@ -55,10 +59,18 @@ def show_chart(figure, table: pd.DataFrame, *, source_lines: list[str], file_nam
     """`catalogue` (the indicator catalogue) lets the chart link to what changed between
     editions when its indicator is published in more than one."""
     tx = tx or language_ui.current()
-    if token:
-        _replayed(figure, token, key, tx.code)
-    else:
-        _draw(figure, key, tx.code)
+    title = alt_text.chart_title(figure)
+    if title:
+        # Shown on phones only, where it wraps; the figure's own one-line title is hidden there (theme_ui.CSS).
+        st.markdown(f'<p class="chart-title-narrow">{html.escape(title)}</p>', unsafe_allow_html=True)
+    # Several panels side by side (Compare's small multiples) cannot share a phone's 360 px: there they
+    # keep a readable width and scroll sideways in their own box (theme_ui.CSS, .st-key-wide_chart_*).
+    panels = 0 if isinstance(figure, pdk.Deck) else len(list(figure.select_xaxes()))
+    with st.container(key=f"wide_chart_{key}") if panels > WIDE_PANELS else contextlib.nullcontext():
+        if token:
+            _replayed(figure, token, key, tx.code)
+        else:
+            _draw(figure, key, tx.code)
     st.caption("  \n".join(dict.fromkeys(source_lines)))
     # The text alternative (title and what the chart shows) for anyone who cannot see the chart;
     # the expander holds every number behind it.

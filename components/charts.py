@@ -22,6 +22,10 @@ HIGHLIGHT, MUTED, REFERENCE = "#0072B2", "#9BB7D4", "#D55E00"
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=16, color="#1f2933")
 X_AXIS = dict(gridcolor="#e4e7eb", zerolinecolor="#9aa5b1")
 Y_AXIS = dict(X_AXIS, automargin=True)
+# Tick labels that plotly tilts on a narrow plot (five-year periods on a phone) may overhang its
+# ends: the side margins grow for them. Not the bottom, where the source line has its fixed place.
+X_AXIS["automargin"] = "left+right"
+AXIS_TITLE_WIDTH = 30
 
 
 def house_layout(title: str, source: str, height: int = 460, tx: Texts | None = None,
@@ -37,7 +41,9 @@ def house_layout(title: str, source: str, height: int = 460, tx: Texts | None = 
     tx = tx or english()
     lines = textwrap.wrap(title, title_width) or [title]
     return dict(
-        title=dict(text="<br>".join(lines), x=0, xanchor="left", font=dict(size=22)),
+        # Pinned to the top, so that a legend above the plot (trend_chart) has the rest of the margin.
+        title=dict(text="<br>".join(lines), x=0, xanchor="left", y=1, yref="container", yanchor="top",
+                   pad=dict(t=16), font=dict(size=22)),
         font=dict(FONT), height=height + 28 * (len(lines) - 1), plot_bgcolor="white", paper_bgcolor="white",
         margin=dict(l=20, r=30, t=90 + 28 * (len(lines) - 1), b=135), showlegend=showlegend,
         separators=tx.plotly_separators,
@@ -85,6 +91,12 @@ def wrap(text: str, width: int = 90) -> str:
     return "<br>".join(textwrap.wrap(text, width)) or text
 
 
+def axis_title(text: str) -> str:
+    """An axis title in lines of AXIS_TITLE_WIDTH characters: plotly centres it on the plot in one line,
+    and on a phone (a plot about 300 px wide) a longer one ran off both edges."""
+    return wrap(text, AXIS_TITLE_WIDTH)
+
+
 def unit_text(unit: str, tx: Texts | None = None) -> str:
     """A unit as the reader says it: the catalogue's units, then the per-population ones."""
     tx = tx or english()
@@ -115,7 +127,10 @@ def ranked_bars(frame: pd.DataFrame, *, title: str, unit: str, source: str,
     label = unit_label or unit_text(unit, tx)
     bar = dict(type="bar", x=present["value"], y=names, orientation="h", marker=dict(color=colours),
                customdata=present["country"], text=[format_number(v, unit, tx) for v in present["value"]],
-               textposition="outside", hovertemplate=_hover(label))
+               textposition="outside", hovertemplate=_hover(label),
+               # On a phone the plot is narrow and the value beside the longest bar may pass the axis
+               # end: drawn in the margin, not cut off ("34.").
+               cliponaxis=False)
     shapes, notes = [], []
     if reference is not None:
         shapes.append(dict(type="line", x0=reference, x1=reference, xref="x", y0=0, y1=1, yref="y domain",
@@ -129,7 +144,7 @@ def ranked_bars(frame: pd.DataFrame, *, title: str, unit: str, source: str,
     layout = house_layout(title, source, height=140 + 42 * max(len(present), 3), tx=tx, title_width=title_width,
                           annotations=tuple(notes))
     # "33,5 %" in some languages: the tick suffix is whatever the language writes after a number.
-    layout["xaxis"].update(title=dict(text=label), ticksuffix=tx("numbers.percent", value="") if percent else "",
+    layout["xaxis"].update(title=dict(text=axis_title(label)), ticksuffix=tx("numbers.percent", value="") if percent else "",
                            range=[low * 1.2, top * 1.18 if top > 0 else 1])
     if shapes:
         layout["shapes"] = shapes
@@ -162,7 +177,7 @@ def dumbbell(frame: pd.DataFrame, *, year_a: int, year_b: int, title: str, unit:
                            marker=dict(size=18, color=colour, line=dict(color="#1f2933", width=1)),
                            hovertemplate=_hover(unit_text(unit, tx), f"%{{y}} {year}")))
     layout = house_layout(title, source, height=160 + 44 * max(len(present), 3), tx=tx)
-    layout["xaxis"]["title"] = dict(text=unit_text(unit, tx))
+    layout["xaxis"]["title"] = dict(text=axis_title(unit_text(unit, tx)))
     layout.update(showlegend=True, legend=dict(orientation="h", y=1.02, x=1, xanchor="right", yanchor="bottom"))
     return figure_from(traces, layout)
 

@@ -174,14 +174,19 @@ def percent(share: float, tx: Texts | None = None) -> str:
     return tx("numbers.percent", value=tx.number(share, 1))
 
 
-def legend_html(partners: pd.DataFrame, unit: str, tx: Texts | None = None) -> str:
-    """The shading classes as a row of coloured keys (pydeck draws no legend of its own)."""
+def legend_keys(partners: pd.DataFrame, unit: str, tx: Texts | None = None) -> list[tuple[str, str, str]]:
+    """The map's keys as (colour, label, CSS border): the shading classes, the chosen country, no figure."""
     tx = tx or english()
     bins = classes(partners.set_index("partner")["value"])
     keys = [(bin_colour, class_label(low, high, unit, tx), "1px solid #7b8794") for low, high, bin_colour in bins]
-    keys += [("#%02x%02x%02x" % tuple(ORIGIN_COLOUR), tx("corridors.legend.chosen_country"),
-              "%dpx solid #%02x%02x%02x" % (ORIGIN_OUTLINE_PX, *ORIGIN_OUTLINE)),
-             (NO_DATA, tx("corridors.legend.no_figure"), "1px solid #7b8794")]
+    return keys + [("#%02x%02x%02x" % tuple(ORIGIN_COLOUR), tx("corridors.legend.chosen_country"),
+                    "%dpx solid #%02x%02x%02x" % (ORIGIN_OUTLINE_PX, *ORIGIN_OUTLINE)),
+                   (NO_DATA, tx("corridors.legend.no_figure"), "1px solid #7b8794")]
+
+
+def legend_html(partners: pd.DataFrame, unit: str, tx: Texts | None = None) -> str:
+    """The shading classes as a row of coloured keys (pydeck draws no legend of its own)."""
+    keys = legend_keys(partners, unit, tx)
     return " ".join(
         f'<span style="white-space:nowrap;margin-right:1.2em"><span style="display:inline-block;width:1em;'
         f'height:1em;background:{colour};border:{border};box-sizing:border-box;vertical-align:middle;'

@@ -23,6 +23,7 @@ POSITIVE = ["#b2abd2", "#8073ac", "#542788"]  # PuOr, purple side: more people a
 NO_DATA = "#f2f2f2"
 CONTEXT = "#e6e6e6"
 REGION_VIEW = dict(center={"lat": 43.6, "lon": 22.8}, zoom=4.55)
+MAP_BOTTOM = 170  # pixels under the map for its legend and source line
 
 
 def _nice(value: float) -> float:
@@ -140,12 +141,15 @@ def choropleth(frame: pd.DataFrame, geojson: dict, *, title: str, unit: str, sou
             showscale=False, name=label, showlegend=True, marker=dict(line=dict(color=outline, width=1.2)),
             customdata=np.stack([part["name"], part["label"], part["year"].astype(str)], axis=1),
             hovertemplate=hover))
-    layout = house_layout(title, source, height=640, tx=tx, showlegend=len(traces) > 1)
-    layout["annotations"][-1]["yshift"] = -8  # the source line sits just under the map
+    layout = house_layout(title, source, height=640 + MAP_BOTTOM - 60, tx=tx, showlegend=len(traces) > 1)
+    # The legend goes under the map, in rows that wrap with the width: beside the map it took half
+    # a phone's width and squeezed the map to 155 px. The source line closes the figure, under the
+    # legend, with room for the legend's rows on a 390 px screen (five rows of two classes).
+    layout["annotations"][-1]["yshift"] = -(MAP_BOTTOM - 30)
     layout.update(map=dict(style="white-bg", **(view or REGION_VIEW)),
-                  legend=dict(title=dict(text=unit_text(unit, tx)), orientation="v", x=1.0, y=0.98, xanchor="left",
-                              bgcolor="rgba(255,255,255,0.85)", font=dict(size=16)),
-                  showlegend=True, margin=dict(l=0, r=0, t=60, b=60))
+                  legend=dict(title=dict(text=unit_text(unit, tx), side="top"), orientation="h", x=0, xanchor="left",
+                              y=0, yanchor="top", bgcolor="rgba(255,255,255,0.85)", font=dict(size=16)),
+                  showlegend=True, margin=dict(l=0, r=0, t=60, b=MAP_BOTTOM, autoexpand=False))
     return figure_from(traces, layout)
 
 

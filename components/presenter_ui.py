@@ -14,7 +14,7 @@ from pathlib import Path
 import pydeck as pdk
 import streamlit as st
 
-from components import contract, filters, language_ui, projector, stories
+from components import contract, filters, language_ui, projector, stories, story_export_ui
 from components.corridors import legend_html
 from components.dataset import Dataset
 from components.i18n import Phrase, Texts
@@ -305,6 +305,9 @@ def _controls(slides: list[stories.Slide], index: int, report: contract.FileRepo
             with st.popover(tx("present.note"), icon=":material/sticky_note_2:"):
                 st.markdown(note)
         _problems(report, data, tx)
+        with st.popover(tx("story_export.header"), icon=":material/download:"):
+            story_export_ui.story_download(slides, data, st.session_state.get(STORY, stories.DEFAULT_STORY), tx,
+                                           key="present_take_home")
         st.page_link(EXIT_PAGE, label=tx("present.exit"), icon=":material/close:",
                      query_params=language_ui.query_with_language({}))
 

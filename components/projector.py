@@ -60,7 +60,10 @@ def projector_style(figure: go.Figure, scale: float = 1.0) -> go.Figure:
             shape.line.width = max(shape.line.width, line - 1)
     is_map = any(trace.type == "choroplethmap" for trace in figure.data)
     if is_map:
-        figure.update_layout(margin=dict(t=round(58 * scale), b=round(40 * scale), l=0, r=0))
+        # A slide is wide: the legend goes back beside the map (on the page it sits under it, for phones).
+        figure.update_layout(margin=dict(t=round(58 * scale), b=round(40 * scale), l=0, r=0, autoexpand=True),
+                             legend=dict(orientation="v", x=1.0, y=0.98, xanchor="left", yanchor="top",
+                                         title=dict(side="top")))
     for index, note in enumerate(figure.layout.annotations):
         source = _is_source(figure, index)
         note.font.size = max(note.font.size or label, round((SOURCE_FONT if source else LABEL_FONT) * scale))

@@ -12,13 +12,32 @@ import streamlit as st
 # A keyboard user must see where the focus is: Streamlit's page links show none, and its buttons
 # only a ring in the primary colour at half strength (about 2:1 on white, under WCAG's 3:1), so
 # every focused control gets a solid outline in the primary colour (5.1:1).
+#
+# On a phone (issue 15): plotly draws a chart's title and source line as single lines of SVG text,
+# which it cannot wrap to the screen, so at 390 px they ran off both edges. Below PHONE_WIDTH the
+# page shows the title as HTML above the chart (chart_ui.show_chart writes it, hidden on wider
+# screens) and the source line as the caption under it (always there), and hides the SVG copies.
+# The figure keeps both, so a PNG saved from plotly's toolbar still carries its title and source.
+# Presenter mode draws its own slides and is left alone.
+PHONE_WIDTH = 700
+# Charts of several panels side by side keep this width on a phone and scroll sideways in their box.
+WIDE_CHART = 800
 CSS = """
 <style>
 [data-testid="stCaptionContainer"] { color: #52606d !important; opacity: 1 !important; }
+.chart-title-narrow { font-size: 1.15rem; line-height: 1.3; color: #1f2933; margin: 0 !important; overflow-wrap: anywhere; }
+@media (min-width: %(wide)dpx) {
+  [data-testid="stElementContainer"]:has(.chart-title-narrow) { display: none !important; } }
+@media (max-width: %(narrow)dpx) {
+  body:not(:has(.st-key-present_box)) .stPlotlyChart :is(.g-gtitle, .infolayer > g.annotation:last-child) {
+    display: none !important; }
+  [data-testid="stCaptionContainer"] { overflow-wrap: anywhere; }
+  [class*="st-key-wide_chart_"] { overflow-x: auto !important; }
+  [class*="st-key-wide_chart_"] > [data-testid="stElementContainer"] { min-width: %(wide_chart)dpx !important; } }
 :is(button, a, summary, [role="button"], [role="tab"], [role="slider"], [role="radio"]):focus-visible {
   outline: 3px solid #0072B2 !important; outline-offset: 2px !important; }
 </style>
-"""
+""" % {"wide": PHONE_WIDTH + 1, "narrow": PHONE_WIDTH, "wide_chart": WIDE_CHART}
 # Streamlit's page always says <html lang="en">; a screen reader would read Serbian in an English voice.
 LANGUAGE_JS = "<script>document.documentElement.lang = {code};</script>"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts import PALETTE, figure_from, house_layout, merged, unit_text
+from components.charts import PALETTE, axis_title, figure_from, house_layout, merged, unit_text
 from components.countries import REGION
 from components.i18n import Texts, english
 
@@ -72,17 +72,20 @@ def trend(frame: pd.DataFrame, *, title: str, unit: str, source: str, time_basis
         x_axis = dict(title=dict(text=tx("trends.axis_year")))
         if dotted:
             x_axis["dtick"] = 5
-    y_axis = dict(title=dict(text=unit_label))
+    y_axis = dict(title=dict(text=axis_title(unit_label)))
     if (frame["value"].dropna() >= 0).all():
         y_axis["rangemode"] = "tozero"
     # An indicator whose name already says it is an estimate is not told so twice.
     if estimate and tx("trends.estimate_stem").lower() not in title.lower():
         title = tx("trends.modelled_title", title=title)
     house = house_layout(title, source, height=520, tx=tx, title_width=title_width, showlegend=len(traces) > 1)
-    # Legend on the right: below the plot it collides with the axis title on small screens.
+    # The legend runs in rows above the plot: on the right it took 160 of a phone's 360 px, and
+    # below the plot it collides with the axis title and the source line. Its rows wrap with the
+    # width, and plotly makes room for them above the plot.
     layout = merged(house, layout, dict(xaxis=x_axis, yaxis=y_axis),
-                    dict(showlegend=True, legend=dict(x=1.01, y=1, xanchor="left", font=dict(size=16)),
-                         margin=dict(r=10), hovermode="x unified" if time_basis != PERIOD_BASIS else "closest"))
+                    dict(showlegend=True, legend=dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom",
+                                                      font=dict(size=16)),
+                         hovermode="x unified" if time_basis != PERIOD_BASIS else "closest"))
     return figure_from(traces, layout)
 
 

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from components import (admin, contract, filters, history, i18n, language_ui, metrics, presenter_ui,
-                        revisions, ui)
+                        revisions, story_export_ui, ui)
 from components.contract import status_in
 from components.country_names import unreviewed_names
 from components.dataset import CONFLICT_RULE
@@ -199,3 +199,6 @@ with revisions_tab:
         st.download_button(tx("revisions.download"), to_csv_bytes(revisions.download_table(table, tx)),
                            file_name=f"revisions_{series}_{older}_{newer}.csv", mime="text/csv",
                            key="revisions-csv", icon=":material/download:")
+
+# Outside the tabs: presenters look for their slides here as well as in presenter mode.
+story_export_ui.take_home_section(data, tx)

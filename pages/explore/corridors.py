@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import chart_ui, filter_ui, language_ui, scenes, ui, views
+from components import chart_ui, filter_ui, language_ui, scenes, story_export_ui, ui, views
 from components.corridors import legend_html, percent
 from components.countries import REGION
 from components.formatting import format_number
@@ -49,6 +49,10 @@ else:
     chart_ui.show_chart(scene.figure, scene.table, source_lines=scene.source_lines, alt=scene.alt, token=scene.token,
                         file_name=f"corridors_{origin}_{selection.indicator}_{selection.year}.csv", key="corridors",
                         tx=tx, catalogue=data.indicators)
+    story_export_ui.map_png_button(scene.figure, partners, unit, title=tx("corridors.subheader", indicator=label,
+                                                                          direction=direction, year=selection.year),
+                                   source=scene.source_lines[0], tx=tx,
+                                   file_name=f"corridors_{origin}_{selection.indicator}_{selection.year}.png")
     top = partners.head(10)
     left, right = st.columns(2, gap="large")
     with left:
