@@ -92,8 +92,8 @@ def test_compare_ranks_and_compares_years():
     app = open_page("pages/explore/compare.py", countries="MKD,SRB,MNE,ALB,BIH", indicator="emigrants_share_of_population",
                     year="2020", since="1990")
     specs = [c.proto.spec for c in app.get("plotly_chart")]
-    assert len(specs) == 3
-    assert "North Macedonia" in specs[0] and "1990" in specs[2]
+    assert len(specs) == 4  # ranked, several indicators, education of emigrants, change
+    assert "North Macedonia" in specs[0] and "1990" in specs[3]
 
 
 def test_profile_generates_sentences_and_offers_the_html():

@@ -63,7 +63,7 @@ def test_compare_in_serbian_cyrillic():
     assert app.title[0].value == "Поређење земаља"
     headers = [h.value for h in app.header]
     assert "Више показатеља упоредо" in headers and "Промена између две године" in headers
-    ranked, multiples, change = specs(app)
+    ranked, multiples, _education, change = specs(app)
     assert "Северна Македонија" in ranked["data"][0]["y"]
     assert all(chart["layout"]["separators"] == ",." for chart in (ranked, multiples, change))
     assert multiples["layout"]["title"]["text"] == "Поређење емиграције, имиграције и дознака"
