@@ -218,7 +218,7 @@ def education_chart(row: pd.Series, *, title: str, source: str, tx: Texts | None
     # A two-line axis title: the source line moves down by one line to stay clear of it.
     layout["annotations"][-1]["yshift"] = -122
     layout["margin"]["b"] = 165
-    layout["xaxis"].update(title=dict(text=wrap(tx("people.education_axis"), 36)), rangemode="tozero",
+    layout["xaxis"].update(title=dict(text=wrap(tx("people.education_axis"), 30)), rangemode="tozero",
                            range=[0, max(v for v in values if pd.notna(v)) * 1.9], tickfont=dict(size=13))
     layout["yaxis"].update(autorange="reversed")
     return figure_from([bar], layout)
