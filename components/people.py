@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from components import views
-from components.charts import HIGHLIGHT, PALETTE, figure_from, house_layout, unit_text, wrap
+from components.charts import PALETTE, figure_from, house_layout, unit_text, wrap
 from components.formatting import format_number
 from components.i18n import Texts, english
 
