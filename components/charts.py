@@ -188,7 +188,7 @@ def panel_title(panel: dict, tx: Texts | None = None) -> str:
     name = tx.get(f"charts.panels.{panel['indicator']}")
     if name is None:  # an indicator without a short name here: the title views gave it
         return panel["title"]
-    return tx("charts.panel_title", name=name, unit=unit_text(panel["unit"], tx), year=panel["year"])
+    return tx("charts.panel_title", name=name, unit=unit_text(panel["unit"], tx), year=panel.get("period", panel["year"]))
 
 
 def small_multiples(panels: list[dict], *, title: str, source: str, columns: int = 3,

@@ -59,9 +59,11 @@ def headline_figures(observations: pd.DataFrame, indicators: pd.DataFrame,
 class ClaimCheck:
     year: int | None
     region_share: float | None  # % of people born in the Western Balkans living abroad
-    by_country: pd.DataFrame  # country, share
+    by_country: pd.DataFrame  # country, emigrants, immigrants, population, native_born, share
     emigrants: float | None
     native_born: float | None
+    edition: str = ""  # the UN DESA edition the counts come from, e.g. "2024"
+    sources: tuple[str, ...] = ()  # source ids of the counts: the UN DESA edition, then the population
 
     @property
     def verdict(self) -> Phrase:
@@ -74,31 +76,79 @@ class ClaimCheck:
         return Phrase("metrics.verdict_above" if gap > 0 else "metrics.verdict_below")
 
 
-@per_dataset
-def western_balkans_claim(observations: pd.DataFrame) -> ClaimCheck:
-    """Share of everyone born in the Western Balkans who lives abroad, UN DESA's latest year.
+def claim_editions(indicators: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(edition, emigrant indicator, immigrant indicator) of every edition that has both, newest first."""
+    if "series" not in indicators.columns or "edition" not in indicators.columns:
+        return [("", "emigrant_stock", "immigrant_stock")]
+    by_series = indicators[["id", "series", "edition"]].fillna("").astype(str)
+    emigrants = by_series[by_series["series"] == "emigrant_stock"].set_index("edition")["id"]
+    immigrants = by_series[by_series["series"] == "immigrant_stock"].set_index("edition")["id"]
+    common = sorted(set(emigrants.index) & set(immigrants.index), reverse=True)
+    return [(edition, emigrants[edition], immigrants[edition]) for edition in common]
 
-    Kosovo is inside Serbia in UN DESA, so Serbia's figures (and the derived indicator) cover it.
+
+@per_dataset
+def western_balkans_claim(observations: pd.DataFrame, emigrant_indicator: str = "emigrant_stock",
+                          immigrant_indicator: str = "immigrant_stock", edition: str = "") -> ClaimCheck:
+    """Share of everyone born in the Western Balkans who lives abroad, in one UN DESA edition.
+
+    Counted, not back-computed from rounded shares: emigrants / (emigrants + population − immigrants),
+    summed over Albania, Bosnia and Herzegovina, Montenegro, North Macedonia and Serbia, in the
+    edition's latest year in which all five have all three counts. UN DESA counts Kosovo inside
+    Serbia, so Serbia's population here is Serbia's plus Kosovo's (World Bank, same year).
     """
-    share = totals(observations, "share_of_native_born_abroad")
     members = [c for c in WESTERN_BALKANS if c != KOSOVO]
-    share = share[share["country"].isin(members)]
-    if share.empty:
-        return ClaimCheck(None, None, pd.DataFrame(columns=["country", "share"]), None, None)
-    year = int(share["year"].max())
-    in_year = share[share["year"] == year]
-    emigrants = totals(observations, "emigrant_stock")
-    emigrants = emigrants[(emigrants["year"] == year) & emigrants["country"].isin(members)]
-    by_country = in_year[["country", "value"]].rename(columns={"value": "share"})
-    # Native-born = emigrants / share; summing both gives the region's pooled share.
-    joined = emigrants.set_index("country")["value"].to_frame("emigrants").join(
-        by_country.set_index("country"), how="inner")
-    joined["native_born"] = joined["emigrants"] / (joined["share"] / 100)
-    region_share = None
-    if len(joined) == len(members):
-        region_share = float(joined["emigrants"].sum() / joined["native_born"].sum() * 100)
-    return ClaimCheck(year, region_share, by_country.sort_values("share", ascending=False),
-                      float(joined["emigrants"].sum()), float(joined["native_born"].sum()))
+    empty = ClaimCheck(None, None, pd.DataFrame(columns=["country", "share"]), None, None, edition)
+    counts = {name: totals(observations, indicator).set_index(["country", "year"])
+              for name, indicator in (("emigrants", emigrant_indicator), ("immigrants", immigrant_indicator),
+                                      ("population", "population"))}
+    people = counts["population"]["value"]
+    if KOSOVO in people.index.get_level_values(0) and "SRB" in people.index.get_level_values(0):
+        with_kosovo = (people.xs("SRB", level="country") + people.xs(KOSOVO, level="country")).dropna()
+        people = pd.concat([people.drop("SRB", level="country"),
+                            pd.Series(with_kosovo.to_numpy(), index=pd.MultiIndex.from_product(
+                                [["SRB"], with_kosovo.index], names=["country", "year"]))])
+    table = pd.DataFrame({"emigrants": counts["emigrants"]["value"], "immigrants": counts["immigrants"]["value"],
+                          "population": people}).dropna()
+    table = table[table.index.get_level_values("country").isin(members)]
+    complete = table.groupby(level="year").size()
+    years = complete[complete == len(members)].index
+    if not len(years):
+        return empty
+    year = int(years.max())
+    in_year = table.xs(year, level="year").reindex(members)
+    in_year["native_born"] = in_year["emigrants"] + in_year["population"] - in_year["immigrants"]
+    in_year["share"] = in_year["emigrants"] / in_year["native_born"] * 100
+    emigrants, native_born = float(in_year["emigrants"].sum()), float(in_year["native_born"].sum())
+    sources = tuple(dict.fromkeys(
+        str(counts[name].loc[("SRB", year), "source"]) for name in ("emigrants", "population")))
+    by_country = in_year.reset_index(names="country").sort_values("share", ascending=False)
+    return ClaimCheck(year, emigrants / native_born * 100, by_country.reset_index(drop=True),
+                      emigrants, native_born, edition, sources)
+
+
+def western_balkans_claims(observations: pd.DataFrame, indicators: pd.DataFrame) -> list[ClaimCheck]:
+    """The claim checked in every UN DESA edition on file, newest first; each edition on its own."""
+    return [western_balkans_claim(observations, emigrants, immigrants, edition)
+            for edition, emigrants, immigrants in claim_editions(indicators)]
+
+
+def claim_editions_table(claims: list[ClaimCheck], tx: Texts | None = None) -> pd.DataFrame:
+    """One row per edition (newest first): its year, share, emigrants and people born in the region.
+
+    Each row is one edition's own result; no figure in it is computed from two editions.
+    """
+    tx = tx or english()
+    column = lambda name: tx(f"overview.editions_columns.{name}")  # noqa: E731
+    return pd.DataFrame({
+        column("edition"): [c.edition for c in claims],
+        column("year"): [str(c.year) for c in claims],
+        column("share"): [format_number(c.region_share, "%", tx) for c in claims],
+        # Exact counts here: the text above rounds them to "20.66 million".
+        column("emigrants"): [tx.number(c.emigrants, 0) for c in claims],
+        column("native_born"): [tx.number(c.native_born, 0) for c in claims],
+        column("verdict"): [tx.say(c.verdict) for c in claims],
+    })
 
 
 @per_dataset

@@ -224,8 +224,9 @@ def age_groups(cells: pd.Series) -> pd.Series:
     text = cells.str.strip().str.lower().replace({"total": "", "all": ""})
     parts = text.str.extract(c.AGE_PATTERN)
     start, end = pd.to_numeric(parts[0]), pd.to_numeric(parts[1])
+    # int(): the mapped Int64 values arrive as floats, and "0-4.0" would match no age group.
     tidy = start.astype("Int64").astype(str) + end.astype("Int64").map(
-        lambda to: "+" if pd.isna(to) else f"-{to}")
+        lambda to: "+" if pd.isna(to) else f"-{int(to)}")
     valid = start.notna() & (end.isna() | (end >= start))
     return tidy.where(valid).where(text != "", "")
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from components import actors, alt_text, charts, views
+from components import actors, alt_text, charts, people, views
 from components.countries import KOSOVO
 from components.formatting import format_number, short_source
 from components.i18n import Texts, english
@@ -21,6 +21,8 @@ FACTS = {
     "immigrants": "immigrant_stock", "population": "population", "net_migration": "net_migration",
     "remittances_usd": "remittances_usd", "remittances_gdp": "remittances_pct_gdp",
     "returns": "return_flow_5yr", "returning_nationals": "returning_nationals",
+    "women_emigrants": "emigrants_female_share", "women_immigrants": "immigrants_female_share",
+    "oecd_emigrants": "oecd_emigrants_25_64", "tertiary_share": "oecd_emigrants_tertiary_share",
 }
 
 
@@ -41,6 +43,7 @@ def build_profile(observations: pd.DataFrame, indicators: pd.DataFrame, country:
             continue
         latest = rows.iloc[-1]
         profile.facts[fact] = {"value": float(latest["value"]), "year": int(latest["year"]),
+                               "period": period(catalogue.loc[indicator], int(latest["year"])),
                                "unit": catalogue.at[indicator, "unit"], "indicator": indicator,
                                "source_id": latest["source"] or catalogue.at[indicator, "source_id"]}
     stock_year = profile.facts.get("emigrants", {}).get("year")
@@ -50,6 +53,13 @@ def build_profile(observations: pd.DataFrame, indicators: pd.DataFrame, country:
     if origin_year:
         profile.origins = views.partners(observations, "immigrant_stock", country, origin_year).head(10)
     return profile
+
+
+def period(meta: pd.Series, year: int) -> str:
+    """The year as the source means it: DIOC's census round '2015/16' is filed under 2015."""
+    if str(meta.get("time_basis", "")).startswith("census round") and meta.get("edition"):
+        return str(meta["edition"])
+    return str(year)
 
 
 def _list(frame: pd.DataFrame, tx: Texts, count: int = 3) -> str:
@@ -128,6 +138,14 @@ def sentences(profile: Profile, tx: Texts | None = None) -> list[str]:
         n = facts["returning_nationals"]
         said.append(tx("profile.sentences.returning_nationals", year=n["year"],
                        number=format_number(n["value"], "persons", tx), of_country=forms["of_country"]))
+    for fact in ("women_emigrants", "women_immigrants"):
+        if fact in facts:
+            said.append(tx(f"profile.sentences.{fact}", year=facts[fact]["year"],
+                           share=_percent(facts[fact]["value"], tx), in_country=forms["in_country"]))
+    if "tertiary_share" in facts and "oecd_emigrants" in facts:
+        t, e = facts["tertiary_share"], facts["oecd_emigrants"]
+        said.append(tx("profile.sentences.tertiary_share", period=t["period"], share=_percent(t["value"], tx),
+                       number=format_number(e["value"], "persons", tx), in_country=forms["in_country"]))
     if not said:
         said.append(tx("profile.sentences.no_figures", country=forms["country"]))
     return said
@@ -157,13 +175,13 @@ def figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFra
                        "alt": alt_text.trend_summary(rows, tx.indicator(indicator, meta["label"]), meta["unit"], tx)})
     if len(profile.destinations):
         year = profile.facts["emigrants"]["year"]
-        # The destinations are the emigrant stock's partners: the same edition names the source.
-        destinations_source = catalogue.loc["emigrant_stock", "source_id"] if "emigrant_stock" in catalogue.index else ""
         frame = profile.destinations[["partner", "share"]].rename(columns={"partner": "country", "share": "value"})
+        # The partner rows name their edition; the chart credits that one, not a fixed one.
+        source_id = profile.destinations["source"].iloc[0] or catalogue.at["emigrant_stock", "source_id"]
         figure = charts.ranked_bars(frame, title=tx("profile.destinations_title", country=name, year=year),
                                     unit="% of emigrants",
-                                    source=short_source(source_of.get(destinations_source, {}), year, tx), tx=tx)
-        result.append({"figure": figure, "source_id": destinations_source,
+                                    source=short_source(source_of.get(source_id, {}), year, tx), tx=tx)
+        result.append({"figure": figure, "source_id": source_id,
                        "table": profile.destinations.assign(indicator="emigrant_stock", year=year)
                        .rename(columns={"source": "source_id"}),
                        "alt": alt_text.ranking_summary(frame, "% of emigrants", tx)})
@@ -190,6 +208,46 @@ def _actors_html(country: str, entries: pd.DataFrame, tx: Texts) -> str:
                       html.escape(tx("profile.actors.none", page=tx("nav.actors"))))
         return f"{heading}<p>{text}</p>"
     return heading + actors_table(entries, tx).reset_index().to_html(index=False, border=0, classes="actors")
+
+
+def people_figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFrame, sources: pd.DataFrame,
+                   tx: Texts | None = None, age_year: int | None = None) -> list[dict]:
+    """'Who the migrants are': women's share, immigrants' ages by sex (in `age_year`, else the newest
+    year with ages) and emigrants' education. A chart the data cannot draw is left out; the page says why."""
+    tx = tx or english()
+    catalogue = indicators.set_index("id")
+    source_of = sources.set_index("id").to_dict("index")
+    name, country, result = tx.country(profile.country), profile.country, []
+    women = people.women_shares(observations, country)
+    if len(women):
+        source_id = women["source"].iloc[0] or catalogue.at[people.WOMEN_SHARES[0], "source_id"]
+        span = f"{women['year'].min()}–{women['year'].max()}"
+        figure = people.women_share_chart(women, title=tx("people.women_title", country=name),
+                                          source=short_source(source_of.get(source_id, {}), span, tx), tx=tx)
+        result.append({"figure": figure, "source_id": source_id, "kind": "women",
+                       "table": women.assign(unit="%"), "alt": people.women_share_summary(women, tx)})
+    years = people.age_years(observations, country)
+    if years:
+        year = age_year if age_year in years else years[-1]
+        pyramid = people.pyramid_frame(observations, country, year)
+        source_id = pyramid["source"].iloc[0] or catalogue.at[people.AGE_INDICATOR, "source_id"]
+        figure = people.pyramid_chart(pyramid, title=tx("people.pyramid_title", country=name, year=year),
+                                      source=short_source(source_of.get(source_id, {}), year, tx), tx=tx)
+        result.append({"figure": figure, "source_id": source_id, "kind": "pyramid", "year": year,
+                       "table": pyramid.assign(country=country, year=year, indicator=people.AGE_INDICATOR,
+                                               unit="persons"),
+                       "alt": people.pyramid_summary(pyramid, tx)})
+    education = people.education_levels(observations, [country])
+    if len(education):
+        row = education.iloc[0]
+        source_id = row["source"] or catalogue.at[people.EDUCATION_TOTAL, "source_id"]
+        round_ = period(catalogue.loc[people.EDUCATION_TOTAL], int(row["year"]))
+        figure = people.education_chart(row, title=tx("people.education_title", country=name, period=round_),
+                                        source=short_source(source_of.get(source_id, {}), round_, tx), tx=tx)
+        result.append({"figure": figure, "source_id": source_id, "kind": "education", "period": round_,
+                       "table": education.assign(indicator=people.EDUCATION_TOTAL, unit="persons", period=round_),
+                       "alt": people.education_summary(education, tx)})
+    return result
 
 
 def profile_html(profile: Profile, said: list[str], charts_with_sources: list[dict],

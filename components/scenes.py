@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from components import charts, maps, profile, views
+from components import charts, maps, people, profile, views
 from components.corridors import corridor_deck, percent
 from components.countries import REGION
 from components.dataset import Dataset
@@ -118,8 +118,33 @@ def multiples_scene(data: Dataset, countries: tuple, tx: Texts | None = None) ->
 
 
 @per_dataset
-def profile_scene(data: Dataset, country: str, tx: Texts | None = None) -> tuple:
+def education_scene(data: Dataset, countries: tuple, tx: Texts | None = None) -> Scene | None:
+    """Compare's education of emigrants (DIOC): each chosen country's emigrants aged 25-64 in OECD
+    countries by education level, as shares of 100, with the census round and coverage in the title."""
+    tx = tx or english()
+    frame = people.education_levels(data.observations, countries or tuple(REGION))
+    if frame.empty:
+        return None
+    meta = data.indicator(people.EDUCATION_TOTAL)
+    round_ = profile.period(pd.Series(meta), int(frame["year"].iloc[0]))
+    source = data.source(frame["source"].iloc[0] or meta["source_id"])
+    figure = people.education_mix_chart(frame, title=tx("people.education_mix_title", period=round_),
+                                        source=short_source(source, round_, tx), tx=tx)
+    table = view_table(frame.assign(period=round_), indicator=people.EDUCATION_TOTAL, unit="persons",
+                       source=source_line(source, tx=tx), tx=tx)
+    missing = [c for c in (countries or REGION) if c not in set(frame["country"])]
+    notes = [tx("charts.no_data_for", countries=", ".join(map(tx.country, missing)))] if missing else []
+    return Scene(figure, table, "persons", [source_line(source, round_, tx),
+                                            tx.definition(people.TERTIARY_SHARE, "")],
+                 people.education_summary(frame, tx), notes)
+
+
+@per_dataset
+def profile_scene(data: Dataset, country: str, tx: Texts | None = None, age_year: int | None = None) -> tuple:
     """(facts, sentences, charts, offline HTML writer) for one country, in the reader's language.
+
+    The charts end with 'who the migrants are' (each has a "kind": women, pyramid, education); the
+    pyramid shows `age_year`, or the newest year with ages when it is None or not published.
 
     The offline page is most of a new profile's cost (plotly writes every chart to HTML), so it
     is written when someone downloads it, once, and kept with the scene.
@@ -128,9 +153,11 @@ def profile_scene(data: Dataset, country: str, tx: Texts | None = None) -> tuple
     facts = profile.build_profile(data.observations, data.indicators, country)
     said = profile.sentences(facts, tx)
     charts = profile.figures(facts, data.observations, data.indicators, data.sources, tx)
+    charts += profile.people_figures(facts, data.observations, data.indicators, data.sources, tx, age_year)
     for chart in charts:
         # A token lets the page replay each drawn chart (components/chart_ui.py) instead of writing it out again.
-        chart.update(source_line=source_line(data.source(chart["source_id"]), tx=tx), token=uuid.uuid4().hex)
+        chart.update(source_line=source_line(data.source(chart["source_id"]), chart.get("period", chart.get("year")),
+                                             tx=tx), token=uuid.uuid4().hex)
     entries = data.actors[data.actors["country"] == country]
     offline_page = functools.cache(lambda: profile.profile_html(facts, said, charts, data.sources, tx,
                                                                 actor_entries=entries))

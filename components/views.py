@@ -202,6 +202,9 @@ COMPARABLE = {
     "immigrants_share_of_population": "Immigrants per 100 residents",
     "net_migration": "Net migration per 1,000 residents",
     "remittances_pct_gdp": "Remittances received",
+    "emigrants_female_share": "Women among emigrants",
+    "immigrants_female_share": "Women among immigrants",
+    "oecd_emigrants_tertiary_share": "Tertiary-educated emigrants (OECD)",
 }
 
 
@@ -221,7 +224,10 @@ def comparison_panels(observations: pd.DataFrame, indicators: pd.DataFrame, coun
         unit = meta["unit"]
         if unit in PER_POPULATION and meta["denominator"]:
             frame, unit = per_population(frame, observations, unit, meta["source_id"])
-        panels.append({"indicator": indicator, "year": year, "unit": unit, "frame": frame,
+        # A census round filed under its first year (DIOC's 2015 is 2015/16) is titled as the round.
+        period = (str(meta["edition"]) if str(meta.get("time_basis", "")).startswith("census round")
+                  and meta.get("edition") else str(year))
+        panels.append({"indicator": indicator, "year": year, "period": period, "unit": unit, "frame": frame,
                        "source_id": meta["source_id"],
-                       "title": f"{COMPARABLE[indicator]}<br><sup>{unit}, {year}</sup>"})
+                       "title": f"{COMPARABLE[indicator]}<br><sup>{unit}, {period}</sup>"})
     return panels

@@ -52,6 +52,18 @@ if multiples:
                         file_name="compare_indicators.csv", key="multiples", alt=multiples.alt,
                         token=multiples.token, tx=tx, catalogue=data.indicators)
 
+st.header(tx("people.education_header"))
+education = scenes.education_scene(data, tuple(countries), tx)
+if education is None:
+    st.info(tx("compare.no_country_has_data"))
+else:
+    st.markdown(tx("people.education_coverage", period=education.table["period"].iloc[0]))
+    chart_ui.show_chart(education.figure, education.table, source_lines=education.source_lines + education.notes,
+                        file_name="compare_education_of_emigrants.csv", key="education", alt=education.alt,
+                        token=education.token, tx=tx)
+    if {"SRB", "XKX"} & set(countries):
+        st.caption(tx("people.kosovo_in_dioc"))
+
 st.header(tx("compare.change_header"))
 years = filter_ui.years_of(data, selection.indicator)
 earlier = [y for y in years if y < selection.year]

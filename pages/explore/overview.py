@@ -5,7 +5,7 @@ import streamlit as st
 from components import alt_text, chart_ui, charts, language_ui, metrics, ui
 from components.countries import WESTERN_BALKANS
 from components.export import view_table
-from components.formatting import format_number, short_source, source_line
+from components.formatting import format_number, source_line
 
 tx = language_ui.current()
 data = ui.dataset()
@@ -20,38 +20,52 @@ st.title(tx("overview.title"))
 st.markdown(tx("overview.intro"))
 
 st.header(tx("overview.claim_header"))
-claim = metrics.western_balkans_claim(data.observations)
-if claim.region_share is None:
+claims = [c for c in metrics.western_balkans_claims(data.observations, data.indicators) if c.region_share is not None]
+if not claims:
     st.info(tx("overview.claim_missing"))
 else:
+    claim = claims[0]  # the newest edition
+    sources = [data.source(s) for s in claim.sources]
+    lines = [source_line(s, claim.year, tx) for s in sources]
     lead, chart = st.columns([1, 2], gap="large")
     with lead:
-        definition = data.indicator("share_of_native_born_abroad").get("definition", "")
         st.metric(tx("overview.metric_label", year=claim.year), percent(claim.region_share),
-                  help=tx.definition("share_of_native_born_abroad", definition))
+                  help=tx("overview.claim_definition"))
         low, high = claim.by_country["share"].min(), claim.by_country["share"].max()
-        st.markdown(tx("overview.claim_text", year=claim.year, share=percent(claim.region_share),
-                       emigrants=format_number(claim.emigrants, tx=tx),
+        st.markdown(tx("overview.claim_text_edition", edition=claim.edition, year=claim.year,
+                       share=percent(claim.region_share), emigrants=format_number(claim.emigrants, tx=tx),
                        native_born=format_number(claim.native_born, tx=tx),
                        verdict=claim.verdict, low=percent(low), high=percent(high)))
         st.caption(tx("overview.claim_definition"))
+        st.caption(tx("overview.claim_counted"))
     with chart:
-        share = metrics.totals(data.observations, "share_of_native_born_abroad")
-        share = share[share["year"] == claim.year][["country", "value"]].rename(columns={"value": "share"})
-        source = short_source(data.source("derived"), claim.year, tx)
+        share = claim.by_country[["country", "share"]]
+        names = "; ".join(s.get("short", "") for s in sources)
         meetings_figure = tx("numbers.percent", value=tx.number(metrics.CLAIM_SHARE))  # "20%", not "20.0%"
         figure = charts.share_abroad_bars(share, claim.year, metrics.CLAIM_SHARE,
                                           tx("overview.reference_label", value=meetings_figure),
-                                          source, highlight=WESTERN_BALKANS, tx=tx,
+                                          tx("compare.sources", names=names) + f" · {claim.year}",
+                                          highlight=WESTERN_BALKANS, tx=tx,
                                           title_width=40)  # the chart sits in a column beside the text
         shares = share.rename(columns={"share": "value"})
-        unit = data.indicator("share_of_native_born_abroad").get("unit", "%")
-        chart_ui.show_chart(figure, view_table(shares.assign(year=claim.year), indicator="share_of_native_born_abroad",
-                                               unit=unit, source=source_line(data.source("derived"), tx=tx), tx=tx),
-                            source_lines=[source_line(data.source("derived"), claim.year, tx)],
+        counts = claim.by_country.rename(columns={"share": "value"}).assign(year=claim.year, edition=claim.edition)
+        chart_ui.show_chart(figure, view_table(counts, indicator="share_of_native_born_abroad",
+                                               unit="% of native-born", source=" ".join(lines), tx=tx),
+                            source_lines=lines,
                             file_name=f"share_born_here_living_abroad_{claim.year}.csv", key="claim",
-                            alt=alt_text.ranking_summary(shares, unit, tx), tx=tx,
+                            alt=alt_text.ranking_summary(shares, "% of native-born", tx), tx=tx,
                             catalogue=data.indicators)
+    if len(claims) > 1:
+        st.subheader(tx("overview.editions_header"))
+        st.table(metrics.claim_editions_table(claims, tx).set_index(tx("overview.editions_columns.edition")))
+        for other in claims[1:]:
+            st.markdown(tx("overview.other_edition", edition=other.edition, year=other.year,
+                           share=percent(other.region_share), emigrants=format_number(other.emigrants, tx=tx),
+                           native_born=format_number(other.native_born, tx=tx), verdict=other.verdict,
+                           newest=claim.edition))
+        for other in claims:
+            st.caption(tx("overview.edition_sources", edition=other.edition) + " " + " ".join(
+                source_line(data.source(s), other.year, tx) for s in other.sources))
 
 st.header(tx("overview.glance_header"))
 st.caption(tx("overview.glance_caption", no_data=tx("common.no_data")))

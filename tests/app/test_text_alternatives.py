@@ -19,10 +19,10 @@ VIEWS = [
     ("pages/explore/map.py", {"indicator": "emigrant_stock", "year": "2020"}, 1),
     ("pages/explore/corridors.py", {"origin": "MDA", "year": "2020", "since": "2000"}, 1),
     ("pages/explore/trends.py", {"countries": "ALB,MDA", "type": "Remittances", "indicator": "remittances_pct_gdp"}, 1),
-    ("pages/explore/compare.py", {"countries": "MKD,SRB,MNE,ALB", "year": "2020", "since": "2000"}, 3),
-    ("pages/explore/profile.py", {"country": "MDA"}, 5),
-    ("pages/explore/compare.py", {"lang": "sr-Cyrl"}, 3),
-    ("pages/explore/profile.py", {"country": "ALB", "lang": "mk"}, 5),
+    ("pages/explore/compare.py", {"countries": "MKD,SRB,MNE,ALB", "year": "2020", "since": "2000"}, 4),
+    ("pages/explore/profile.py", {"country": "MDA"}, 8),  # 5 + women, age pyramid, education
+    ("pages/explore/compare.py", {"lang": "sr-Cyrl"}, 4),
+    ("pages/explore/profile.py", {"country": "ALB", "lang": "mk"}, 7),  # no ages for Albania
 ]
 
 
