@@ -167,15 +167,21 @@ def figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFra
 
 
 def profile_html(profile: Profile, said: list[str], charts_with_sources: list[dict],
-                 sources: pd.DataFrame, tx: Texts | None = None) -> str:
-    """One self-contained HTML file in the reader's language: plotly.js is inlined once, so it opens offline."""
+                 sources: pd.DataFrame, tx: Texts | None = None, *, appendix: str = "",
+                 appendix_sources: tuple[str, ...] = ()) -> str:
+    """One self-contained HTML file in the reader's language: plotly.js is inlined once, so it opens offline.
+
+    `appendix` is more HTML for the end of the page (the corridor cards), whose charts use the same
+    plotly.js; `appendix_sources` are the sources it cites."""
     tx = tx or english()
     source_of = sources.set_index("id").to_dict("index")
     # plotly.js goes in once, ahead of the charts, so that the file opens offline.
-    parts = [_plotly_js()] if charts_with_sources else []
+    parts = [_plotly_js()] if charts_with_sources or appendix else []
     parts += [chart["figure"].to_html(full_html=False, include_plotlyjs=False) for chart in charts_with_sources]
+    parts.append(appendix)
     used = dict.fromkeys(chart["source_id"] for chart in charts_with_sources)
     used.update(dict.fromkeys(f["source_id"] for f in profile.facts.values()))
+    used.update(dict.fromkeys(appendix_sources))
     # Publishers' citations and licences are proper names: they stay as published.
     credits = "".join("<li>" + html.escape(tx("profile.html.credit", credit=source_of[s]["credit"],
                                               licence=source_of[s]["licence"])) + "</li>"
