@@ -14,6 +14,12 @@ DASHES = ("solid", "dash", "dot", "dashdot", "longdash")
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x")
 
 
+def _room_for_legend(layout: dict) -> dict:
+    """The legend sits in a row between the title and the plot: the top margin grows by that row."""
+    layout["margin"] = dict(layout["margin"], t=layout["margin"]["t"] + 34)
+    return layout
+
+
 def period_label(year: int) -> str:
     return f"{int(year) - 5}–{int(year)}"
 
@@ -34,13 +40,16 @@ def leaving_and_returning(frame: pd.DataFrame, *, title: str, source: str, leavi
     for column, name, colour, pattern in (("outflow", leaving, LEAVING, "/"), ("returns", returning, RETURNING, "")):
         traces.append(dict(type="bar", x=ticks, y=frame[column], name=name,
                            marker=dict(color=colour, line=dict(width=1, color="#1f2933"),
-                                       pattern=dict(shape=pattern, fgcolor="#ffffff", solidity=0.3)),
+                                       pattern=dict(shape=pattern, fillmode="overlay", fgcolor="#ffffff",
+                                                    solidity=0.3)),
                            text=[format_number(v, "persons", tx) for v in frame[column]], textposition="outside",
                            cliponaxis=False,
                            hovertemplate=f"{name}, %{{x}}: %{{y:,.0f}} {unit}<extra></extra>"))
-    layout = house_layout(title, source, height=height, tx=tx, title_width=title_width, showlegend=True)
+    layout = _room_for_legend(house_layout(title, source, height=height, tx=tx, title_width=title_width,
+                                           showlegend=True))
+    # The periods under the bars say what the axis is; an axis title would collide with the source line.
     return figure_from(traces, merged(layout, dict(
-        barmode="group", xaxis=dict(title=dict(text=tx("trends.axis_period")), type="category"),
+        barmode="group", xaxis=dict(type="category"),
         yaxis=dict(title=dict(text=unit), rangemode="tozero"),
         legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom", font=dict(size=16)))))
 
@@ -83,7 +92,8 @@ def lines(frame: pd.DataFrame, *, series: str, names: dict, title: str, source: 
             marker=dict(size=10, symbol=style.get("symbol", SYMBOLS[index % len(SYMBOLS)]),
                         line=dict(width=1, color="#1f2933")),
             hovertemplate=f"{name} %{{x}}: %{{y:,.0f}} {unit_label}<extra></extra>"))
-    layout = house_layout(title, source, height=height, tx=tx, title_width=title_width, showlegend=True)
+    layout = _room_for_legend(house_layout(title, source, height=height, tx=tx, title_width=title_width,
+                                           showlegend=True))
     return figure_from(traces, merged(layout, dict(
         xaxis=dict(title=dict(text=tx("trends.axis_year"))),
         yaxis=dict(title=dict(text=unit_label), rangemode="tozero"),

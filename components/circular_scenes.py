@@ -48,7 +48,7 @@ def flows_scene(data: Dataset, country: str, tx: Texts | None = None) -> Scene |
         return None
     periods = f"{period_label(ratios['year'].min())} … {period_label(ratios['year'].max())}"
     figure = leaving_and_returning(
-        ratios, title=tx("circular.flows_title", country=tx.country(country)),
+        ratios, title=tx("trends.modelled_title", title=tx("circular.flows_title", country=tx.country(country))),
         source=_short(data, circular.RETURNS, periods, tx), leaving=tx("circular.leaving"),
         returning=tx("circular.returning"), ratio_label="circular.ratio_tick", tx=tx)
     alt = " ".join(circular.ratio_sentence(row, tx) for row in ratios.to_dict("records"))
@@ -164,8 +164,8 @@ def card_scenes(data: Dataset, origin: str, destination: str, tx: Texts | None =
                               tx("corridor_card.stock_title", **names), tx, styles)
         sources = [data.source(data.indicator(i)["source_id"]) for i in dict.fromkeys(card.stock["indicator"])]
         stock.source_lines = [source_line(s, _span(card.stock["year"]), tx) for s in sources] + stock.source_lines[1:]
-        stock.figure.layout.annotations[-1].text = " · ".join(
-            short_source(s, None, tx) for s in sources) + f" · {_span(card.stock['year'])}"
+        credits = "; ".join(tx.get(f"source_names.{s.get('id', '')}", s.get("short", "")) for s in sources)
+        stock.figure.layout.annotations[-1].text = tx("sources.short", name=credits) + f" · {_span(card.stock['year'])}"
         stock.notes.append(tx("corridor_card.editions_note"))
     flows = None
     if not card.flows.empty:
@@ -175,7 +175,7 @@ def card_scenes(data: Dataset, origin: str, destination: str, tx: Texts | None =
             if column not in wide:
                 wide[column] = float("nan")
         span = f"{period_label(wide['year'].min())} … {period_label(wide['year'].max())}"
-        figure = leaving_and_returning(wide, title=tx("corridor_card.flows_title", **names),
+        figure = leaving_and_returning(wide, title=tx("trends.modelled_title", title=tx("corridor_card.flows_title", **names)),
                                        source=_short(data, circular.RETURNS, span, tx),
                                        leaving=tx("corridor_card.leaving", **names),
                                        returning=tx("corridor_card.returning", **names), tx=tx)
