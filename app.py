@@ -13,6 +13,8 @@ pages = [
     st.Page("pages/explore/overview.py", title=tx("nav.overview"), icon=":material/home:", url_path="overview", default=True),
     st.Page("pages/explore/map.py", title=tx("nav.map"), icon=":material/map:", url_path="map"),
     st.Page("pages/explore/corridors.py", title=tx("nav.corridors"), icon=":material/flight_takeoff:", url_path="corridors"),
+    st.Page("pages/explore/corridor.py", title=tx("corridor_card.nav_title"), icon=":material/route:", url_path="corridor"),
+    st.Page("pages/explore/circular.py", title=tx("circular.nav_title"), icon=":material/autorenew:", url_path="circular"),
     st.Page("pages/explore/trends.py", title=tx("nav.trends"), icon=":material/show_chart:", url_path="trends"),
     st.Page("pages/explore/compare.py", title=tx("nav.compare"), icon=":material/bar_chart:", url_path="compare"),
     st.Page("pages/explore/profile.py", title=tx("nav.profile"), icon=":material/flag:", url_path="profile"),

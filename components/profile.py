@@ -251,22 +251,27 @@ def people_figures(profile: Profile, observations: pd.DataFrame, indicators: pd.
 
 
 def profile_html(profile: Profile, said: list[str], charts_with_sources: list[dict],
-                 sources: pd.DataFrame, tx: Texts | None = None, actor_entries: pd.DataFrame | None = None) -> str:
+                 sources: pd.DataFrame, tx: Texts | None = None, actor_entries: pd.DataFrame | None = None, *,
+                 appendix: str = "", appendix_sources: tuple[str, ...] = ()) -> str:
     """One self-contained HTML file in the reader's language: plotly.js is inlined once, so it opens offline.
 
     Like the page, it gives each chart's summary in words (its text alternative) and, when
-    `actor_entries` (the country's rows of the actors file) are given, the list of actors."""
+    `actor_entries` (the country's rows of the actors file) are given, the list of actors.
+    `appendix` is more HTML for the end of the page (the corridor cards), whose charts use the same
+    plotly.js; `appendix_sources` are the sources it cites."""
     tx = tx or english()
     source_of = sources.set_index("id").to_dict("index")
     # plotly.js goes in once, ahead of the charts, so that the file opens offline.
-    parts = [_plotly_js()] if charts_with_sources else []
+    parts = [_plotly_js()] if charts_with_sources or appendix else []
     parts += ["<figure>" + chart["figure"].to_html(full_html=False, include_plotlyjs=False)
               + (f"<figcaption>{html.escape(chart['alt'])}</figcaption>" if chart.get("alt") else "")
               + "</figure>" for chart in charts_with_sources]
     if actor_entries is not None:
         parts.append(_actors_html(profile.country, actor_entries, tx))
+    parts.append(appendix)
     used = dict.fromkeys(chart["source_id"] for chart in charts_with_sources)
     used.update(dict.fromkeys(f["source_id"] for f in profile.facts.values()))
+    used.update(dict.fromkeys(appendix_sources))
     # Publishers' citations and licences are proper names: they stay as published.
     credits = "".join("<li>" + html.escape(tx("profile.html.credit", credit=source_of[s]["credit"],
                                               licence=source_of[s]["licence"])) + "</li>"

@@ -8,6 +8,7 @@ Pages and presenter slides both draw from here.
 from __future__ import annotations
 
 import functools
+import html
 import uuid
 from dataclasses import dataclass, field
 
@@ -158,7 +159,22 @@ def profile_scene(data: Dataset, country: str, tx: Texts | None = None, age_year
         # A token lets the page replay each drawn chart (components/chart_ui.py) instead of writing it out again.
         chart.update(source_line=source_line(data.source(chart["source_id"]), chart.get("period", chart.get("year")),
                                              tx=tx), token=uuid.uuid4().hex)
-    entries = data.actors[data.actors["country"] == country]
-    offline_page = functools.cache(lambda: profile.profile_html(facts, said, charts, data.sources, tx,
-                                                                actor_entries=entries))
+    offline_page = functools.cache(lambda: _offline_profile(data, facts, said, charts, tx))
     return facts, said, charts, offline_page
+
+
+def _offline_profile(data: Dataset, facts: profile.Profile, said: list[str], charts: list[dict], tx: Texts) -> str:
+    """The profile's offline page, with the cards of the country's three largest corridors at its end."""
+    # Imported here: the corridor cards' scenes are built on this module's Scene.
+    from components import circular_scenes, corridor_card
+
+    destinations = corridor_card.largest_corridors(data.observations, data.indicators, facts.country, count=3)
+    cards = "".join(circular_scenes.card_html(data, facts.country, destination, tx) for destination in destinations)
+    if cards:
+        cards = f"<h2>{html.escape(tx('corridor_card.profile_html_heading'))}</h2>{cards}"
+    card_sources = tuple(dict.fromkeys(
+        source for destination in destinations
+        for source in circular_scenes.card_scenes(data, facts.country, destination, tx)["table"]["source"]))
+    entries = data.actors[data.actors["country"] == facts.country]
+    return profile.profile_html(facts, said, charts, data.sources, tx, actor_entries=entries,
+                                appendix=cards, appendix_sources=card_sources)

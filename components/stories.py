@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from components import charts, contract as c, filters, i18n, maps, scenes, views
+from components import charts, circular, circular_scenes, contract as c, corridor_card, filters, i18n, maps, scenes, views
 from components.countries import CORE, REGION, resolve_country
 from components.dataset import Dataset
 from components.export import view_table
@@ -27,7 +27,7 @@ from components.trend_chart import trend
 
 STORIES_DIR = "stories"
 DEFAULT_STORY = "default"
-PAGES = ("map", "corridors", "trends", "compare", "profile")
+PAGES = ("map", "corridors", "trends", "compare", "profile", "circular", "corridor")
 PLAYABLE = ("map", "trends")
 # The query keys each page reads from its URL (shared filters + the page's own options).
 PAGE_KEYS = {
@@ -36,6 +36,8 @@ PAGE_KEYS = {
     "trends": {"countries", "type", "indicator", "edition", "from", "to", "view", "base"},
     "compare": {"countries", "type", "indicator", "edition", "year", "view", "since"},
     "profile": {"countries", "country", "indicator"},
+    "circular": {"country", "period"},
+    "corridor": {"origin", "destination"},
 }
 PAGE_VIEWS = {"map": ("absolute", "per_population"), "compare": ("absolute", "per_population"),
               "trends": ("absolute", "per_population", "index")}
@@ -61,6 +63,7 @@ class View:
     origin: str = ""
     since: int | None = None
     country: str = ""
+    destination: str = ""
 
 
 @dataclass(frozen=True)
@@ -275,6 +278,10 @@ def check_view(raw, dataset: Dataset, options: filters.Choices) -> View:
     countries = _countries(params.get("countries"))
     if page == "profile":
         return _profile_view(params, countries, dataset)
+    if page == "circular":
+        return _circular_view(params, countries, dataset)
+    if page == "corridor":
+        return _corridor_card_view(params, countries, dataset)
     indicator = _indicator(page, params, dataset, options)
     years = _years_with_data(dataset, page, indicator)
     view = View(page, indicator, countries)
@@ -406,6 +413,34 @@ def _profile_view(params: dict, countries: tuple[str, ...], dataset: Dataset) ->
     return View("profile", indicator, (country,), country=country)
 
 
+def _circular_view(params: dict, countries: tuple[str, ...], dataset: Dataset) -> View:
+    raw = params.get("country")
+    country = resolve_country(raw) if raw else countries[0]
+    if country not in REGION:
+        raise _error("view.country", raw, "region_country", "use_country_code")
+    if circular.return_ratios(dataset.observations, [country]).empty:
+        raise SlideError("view.country", raw or country, Phrase("corridor_card.problems.a_circular_country"),
+                         Phrase("corridor_card.problems.use_circular_country"))
+    periods = circular.periods(dataset.observations, [country])
+    return View("circular", circular.RETURNS, (country,), year=_year(params, "period", periods, periods[-1]),
+                country=country)
+
+
+def _corridor_card_view(params: dict, countries: tuple[str, ...], dataset: Dataset) -> View:
+    raw = params.get("origin")
+    origin = resolve_country(raw) if raw else countries[0]
+    if origin not in REGION:
+        raise _error("view.origin", raw, "region_country", "use_country_code")
+    raw_destination = params.get("destination")
+    choices = corridor_card.destinations(dataset.observations, dataset.indicators, origin)
+    destination = resolve_country(raw_destination) if raw_destination else (choices[0] if choices else None)
+    if destination not in choices:
+        raise SlideError("view.destination", raw_destination,
+                         Phrase("corridor_card.problems.a_destination", origin=origin),
+                         Phrase("corridor_card.problems.use_destination", origin=origin))
+    return View("corridor", countries=(origin,), origin=origin, destination=destination)
+
+
 def _require_data(view: View, dataset: Dataset) -> None:
     if view.page == "trends":
         rows = views.country_totals(dataset.observations, view.indicator, view.countries, view.years)
@@ -445,6 +480,13 @@ def slide_figure(slide: Slide, dataset: Dataset, year: int | None = None, tx: Te
 @per_dataset
 def _slide_figure(dataset: Dataset, slide: Slide, year: int | None, tx: Texts):
     view = slide.view
+    if view.page == "circular":
+        scene = circular_scenes.flows_scene(dataset, view.country, tx)
+        return scene.figure, scene.table, scene.source_lines[:1]
+    if view.page == "corridor":
+        built = circular_scenes.card_scenes(dataset, view.origin, view.destination, tx)
+        scene = built["stock"] or built["flows"] or built["permits"]
+        return scene.figure, scene.table, scene.source_lines[:1] + scene.notes
     if view.page == "profile":
         chart = next(chart for chart in scenes.profile_scene(dataset, view.country, tx)[2]
                      if chart["table"]["indicator"].iloc[0] == view.indicator)

@@ -63,6 +63,16 @@ else:
         ranked = ranked.set_index("rank")[["country", "people", "share"]]
         st.table(ranked.rename_axis(tx("corridors.columns.rank"))
                  .rename(columns=lambda column: tx(f"corridors.columns.{column}")))
+        if outward:
+            # A card per partner: pydeck cannot send a click on the map back, so the table's partners link.
+            st.markdown(f"**{tx('corridor_card.links_heading')}**")
+            st.caption(tx("corridor_card.links_help"))
+            with st.container(horizontal=True, gap="small", key="corridor_card_links"):
+                for partner in top["partner"]:
+                    st.page_link("pages/explore/corridor.py", label=tx.country(partner),
+                                 icon=":material/arrow_forward:",
+                                 query_params=language_ui.query_with_language({"origin": origin,
+                                                                               "destination": partner}))
     with right:
         st.subheader(tx("corridors.change_title", since=since, year=selection.year))
         change = views.change_between(data.observations, selection.indicator, origin, since, selection.year).head(10)

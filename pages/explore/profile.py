@@ -91,6 +91,17 @@ if "education" in about_people:
 else:
     st.info(tx("people.no_education_data_for", country=tx.country(country)))
 
+if len(facts.destinations):
+    # The largest destinations open their corridor cards.
+    st.subheader(tx("circular.corridor_links"))
+    with st.container(horizontal=True, gap="small", key="profile_corridor_links"):
+        for destination in facts.destinations["partner"].head(5):
+            st.page_link("pages/explore/corridor.py", icon=":material/arrow_forward:",
+                         label=tx("corridor_card.title", origin=tx.country(country), destination=tx.country(destination)),
+                         query_params=language_ui.query_with_language({"origin": country, "destination": destination}))
+    st.page_link("pages/explore/circular.py", label=tx("corridor_card.circular_link", country=tx.country(country)),
+                 icon=":material/autorenew:", query_params=language_ui.query_with_language({"country": country}))
+
 st.header(tx("profile.actors.heading", country=tx.country(country)))
 local = country_entries(country)
 if local.empty:

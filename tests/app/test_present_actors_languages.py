@@ -87,7 +87,7 @@ def test_actors_page_in_romanian():
     table = app.dataframe[0].value
     assert list(table.columns) == ["Denumire", "Tip", "Loc", "Perioadă"]
     assert "profil migrațional local" in set(table["Tip"])
-    assert any("14 din 14 înregistrări" in m.value for m in app.markdown)
+    assert any("Înregistrări: 14 din 14" in m.value for m in app.markdown)
     assert app.info[0].value.startswith("Faceți clic pe un rând din tabel")
     assert app.multiselect(key="actors_kinds").label == "Tip"
     assert "proiect-pilot" in app.multiselect(key="actors_kinds").options

@@ -112,12 +112,13 @@ def test_a_bad_link_falls_back_with_a_notice():
 
 def test_a_broken_slide_is_skipped_and_named_in_a_small_notice(data_copy, monkeypatch):
     story = data_copy / "stories" / "default.yaml"
+    count = story.read_text(encoding="utf-8").count("\n  - title:")
     story.write_text(story.read_text(encoding="utf-8").replace(
         "indicator: emigrant_stock\n      edition: 2020\n      year: 2020\n      origin: MDA",
         "indicator: emigrant_stok\n      edition: 2020\n      year: 2020\n      origin: MDA"),
                      encoding="utf-8")
     app = present(monkeypatch, data_copy)
-    assert "1 / 9" in slide_text(app), "the other slides still play"
+    assert f"1 / {count - 1}" in slide_text(app), "the other slides still play"
     [popover] = [p for p in app.get("popover") if "skipped" in p.proto.popover.label]
     assert popover.proto.popover.label == "1 slide(s) skipped"
     message = next(m.value for m in app.markdown if "emigrant_stok" in m.value)

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.e2e
 WAIT = 45_000
 AXE_JS = REPO / "tests" / "e2e" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 # Every page of app.py's navigation (the upload page exists only for signed-in staff).
-PAGES = ["", "map", "corridors", "trends", "compare", "profile", "present", "data", "actors",
+PAGES = ["", "map", "corridors", "corridor", "circular", "trends", "compare", "profile", "present", "data", "actors",
          "data?revisions=emigrant_stock"]  # Data & sources opened on "What changed between editions"
 BLOCKING = ("serious", "critical")
 

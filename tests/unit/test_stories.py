@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import pytest
 
-from components import contract, projector, stories, views
+from components import circular, contract, projector, stories, views
 from components.countries import CORE
 from tests.conftest import DATA
 
@@ -66,8 +66,8 @@ def _check_how_many(d):
             and stock.idxmax() == "ROU" and 3_800_000 <= stock.max() < 4_000_000)  # "almost 4 million"
 
 
-def _top(d, origin):
-    return views.partners(d.observations, "emigrant_stock_ims2020", origin, 2020).set_index("partner")["share"]
+def _top(d, origin, year=2020, indicator="emigrant_stock_ims2020"):
+    return views.partners(d.observations, indicator, origin, year).set_index("partner")["share"]
 
 
 def _check_moldova(d):
@@ -120,6 +120,22 @@ def _check_cannot_show(d):
     return not words.str.contains("seasonal|circular").any() and steps == {5}
 
 
+def _check_moldova_returns(d):
+    ratios = circular.ranking(d.observations, 2020).set_index("country")
+    moldova = ratios.loc["MDA"]
+    return bool(moldova["outflow"] == 283_178 and moldova["returns"] == 85_037
+                and round(moldova["departures_per_return"], 1) == 3.3  # "one return for every 3.3 departures"
+                and moldova["rank"] == ratios["rank"].max()  # the note: Moldova the lowest
+                and ratios["rank"].idxmin() == "MKD" and round(ratios.loc["MKD", "ratio"], 2) == 0.71)
+
+
+def _check_serbia_germany(d):
+    share = _top(d, "SRB", 2024, "emigrant_stock")
+    stock = views.partners(d.observations, "emigrant_stock", "SRB", 2024).set_index("partner")["value"]
+    return bool(share.index[0] == "DEU" and 300_000 <= stock["DEU"] <= 308_000  # "about 304,000"
+                and 30 <= share["DEU"] < 33.4)  # "almost a third", and the largest
+
+
 # Every claim of the default story, checked against the shipped data: the message as it stands in
 # data/stories/default.yaml, and the check of each number or comparison in it. Edit a message and
 # this test fails until its check is updated too.
@@ -153,6 +169,12 @@ CLAIMS = {
     "What the data cannot show yet": (
         "No source here counts seasonal or circular migration: emigrants are counted every five years, so "
         "people who leave and come back in between do not show.", _check_cannot_show),
+    "Moldova: about one return for every three departures": (
+        "Between 2015 and 2020, an estimated 283,178 people born in Moldova left it and 85,037 came back: about "
+        "one return for every 3.3 departures.", _check_moldova_returns),
+    "Serbia → Germany: the largest corridor": (
+        "In 2024, about 304,000 people born in Serbia lived in Germany: almost a third of all emigrants from "
+        "Serbia, more than in any other country.", _check_serbia_germany),
 }
 
 

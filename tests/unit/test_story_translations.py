@@ -62,7 +62,7 @@ def test_the_number_reader_reads_each_languages_marks():
 def test_the_story_loads_without_problems_and_every_language_is_a_dashboard_language(default_story):
     slides, report = default_story
     assert report.problems == [], [p.message for p in report.problems]
-    assert [s.number for s in slides] == list(range(1, 11))
+    assert [s.number for s in slides] == list(range(1, 13))
     assert set(i18n.LANGUAGES) == {i18n.DEFAULT, *TRANSLATIONS}
 
 
