@@ -225,7 +225,7 @@ def people_figures(profile: Profile, observations: pd.DataFrame, indicators: pd.
         figure = people.women_share_chart(women, title=tx("people.women_title", country=name),
                                           source=short_source(source_of.get(source_id, {}), span, tx), tx=tx)
         result.append({"figure": figure, "source_id": source_id, "kind": "women",
-                       "table": women.assign(unit="%"), "alt": people.women_share_summary(women, tx)})
+                       "table": women.assign(unit="%").rename(columns={"source": "source_id"}), "alt": people.women_share_summary(women, tx)})
     years = people.age_years(observations, country)
     if years:
         year = age_year if age_year in years else years[-1]
@@ -235,7 +235,7 @@ def people_figures(profile: Profile, observations: pd.DataFrame, indicators: pd.
                                       source=short_source(source_of.get(source_id, {}), year, tx), tx=tx)
         result.append({"figure": figure, "source_id": source_id, "kind": "pyramid", "year": year,
                        "table": pyramid.assign(country=country, year=year, indicator=people.AGE_INDICATOR,
-                                               unit="persons"),
+                                               unit="persons").rename(columns={"source": "source_id"}),
                        "alt": people.pyramid_summary(pyramid, tx)})
     education = people.education_levels(observations, [country])
     if len(education):
@@ -245,7 +245,8 @@ def people_figures(profile: Profile, observations: pd.DataFrame, indicators: pd.
         figure = people.education_chart(row, title=tx("people.education_title", country=name, period=round_),
                                         source=short_source(source_of.get(source_id, {}), round_, tx), tx=tx)
         result.append({"figure": figure, "source_id": source_id, "kind": "education", "period": round_,
-                       "table": education.assign(indicator=people.EDUCATION_TOTAL, unit="persons", period=round_),
+                       "table": education.assign(indicator=people.EDUCATION_TOTAL, unit="persons", period=round_)
+                       .rename(columns={"source": "source_id"}),
                        "alt": people.education_summary(education, tx)})
     return result
 
