@@ -106,13 +106,38 @@ async def _measure(url: str, pid: int, links: list[str], parallel: int, checkpoi
     return {"rss_mb": readings, "problems": problems, "seconds": time.perf_counter() - start}
 
 
-def measure(count: int, parallel: int, step: int = 250) -> dict:
+def measure(count: int = 2000, parallel: int = 4, step: int = 250) -> dict:
     links = distinct_views(count)
     checkpoints = sorted({min(FIRST, count), *range(step, count, step), count})
     with server() as (url, sampler):
         result = asyncio.run(_measure(url, sampler.pid, links, parallel, checkpoints))
         result["peak_mb"] = sampler.peak_mb
-    return result
+    return {**result, "views": count, "parallel": parallel, "first": min(FIRST, count)}
+
+
+def ratio(result: dict) -> float:
+    """Memory after all the views over memory after the first 50."""
+    readings = {int(done): mb for done, mb in result["rss_mb"].items()}  # keys are text after JSON
+    return readings[result["views"]] / readings[result["first"]]
+
+
+def section(result: dict | None) -> list[str]:
+    """The Markdown section of bench/RESULTS.md (python -m bench, full run)."""
+    if not result:
+        return []
+    readings = {int(done): mb for done, mb in result["rss_mb"].items()}
+    lines = ["", "## Memory after many distinct views (bench/views_memory.py)", "",
+             f"Each view is a map link (indicator x year x countries x language x 'Show'), all different, opened "
+             f"by a fresh protocol client that closes once its map arrived, {result['parallel']} at a time; "
+             f"the server's resident memory (VmRSS) is read after it has been quiet for {SETTLE_S:.0f} s. "
+             f"{result['views']:,} views took {result['seconds']:.0f} s; {len(result['problems'])} problems.", "",
+             "| views opened | " + " | ".join(f"{done:,}" for done in readings) + " |",
+             "|---|" + "---:|" * len(readings),
+             "| server memory | " + " | ".join(f"{mb:,.0f} MB" for mb in readings.values()) + " |", "",
+             f"After {result['views']:,} views / after {result['first']}: **{ratio(result):.2f}x** "
+             f"(limit {LIMIT}x); peak {result['peak_mb']:,.0f} MB."]
+    lines += [f"- {problem[:240]}" for problem in result["problems"][:6]]
+    return lines
 
 
 def main() -> int:
@@ -122,17 +147,8 @@ def main() -> int:
     parser.add_argument("--step", type=int, default=250, help="views between memory readings")
     args = parser.parse_args()
     result = measure(args.views, args.parallel, args.step)
-    readings = result["rss_mb"]
-    first, last = readings[min(FIRST, args.views)], readings[args.views]
-    print(f"\n| views | server memory (VmRSS) |\n|---:|---:|")
-    for done, mb in readings.items():
-        print(f"| {done:,} | {mb:,.0f} MB |")
-    print(f"\nAfter {args.views:,} views / after {FIRST}: {last / first:.2f}x (limit {LIMIT}x); "
-          f"peak {result['peak_mb']:,.0f} MB; {result['seconds']:.0f} s with {args.parallel} sessions at a time; "
-          f"{len(result['problems'])} problems")
-    for problem in result["problems"][:10]:
-        print(f"- {problem}")
-    return 0 if last <= LIMIT * first and not result["problems"] else 1
+    print("\n".join(section(result)))
+    return 0 if ratio(result) <= LIMIT and not result["problems"] else 1
 
 
 if __name__ == "__main__":
