@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from bench import browser, replicas, sessions
+from bench import browser, replicas, sessions, views_memory
 from bench.floors import figure_bytes, figure_floor_s, geometry_bytes
 from bench.server import PAGES, page_times
 from bench.synthetic import scaled_copy
@@ -116,6 +116,9 @@ def run(quick: bool, resume: bool = False) -> dict:
                                         changes=3 if quick else 6))
     if not results.get("sessions"):
         keep("sessions", sessions.measure(sessions=[3] if quick else [1, 10, 30], changes=3 if quick else 6))
+    if not quick and not results.get("views_memory"):
+        # Bounded memory: 2,000 different map views, memory after them against after the first 50.
+        keep("views_memory", views_memory.measure(views=2000, parallel=4))
     if not quick and not results.get("replicas"):
         # Many viewers: 3 replicas behind HAProxy (CI runs a quick version in tests/e2e/test_replicas.py).
         keep("replicas", replicas.measure(replicas=3, count=90, changes=6))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bench import views_memory
 from bench.browser import median, p, painted
 
 
@@ -97,6 +98,7 @@ def markdown(results: dict) -> str:
                     for problem in run.get("problems", [])]
         lines += ["", *problems[:10], "" if problems else "",
                   f"Server peak memory during the protocol runs: {crowd['peak_memory_mb']:,.0f} MB."]
+    lines += views_memory.section(results.get("views_memory"))
     lines += replicas_section(results.get("replicas"), results.get("sizing"))
     lines += ["",
               "## Targets", "", "| figure | measured | target | status |", "|---|---:|---:|---|"]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from bench import views_memory
 from bench.browser import MAP_PAGES, median, p, painted
 
 TARGETS = {
     "warm_p95_s": 0.150, "first_chart_p50_s": 2.0, "map_page_bytes": 1_000_000,
     "sessions_30_p95_s": 1.5, "sessions_30_errors": 0, "server_memory_mb": 1536,
     "load_100x_s": 15.0, "warm_p95_100x_s": 0.5, "load_100x_memory_mb": 3072,
-    "replicas_p95_s": 1.5, "drop_in_every_replica_s": 10.0,
+    "replicas_p95_s": 1.5, "drop_in_every_replica_s": 10.0, "views_memory_ratio": 1.5,
 }
 
 
@@ -84,6 +85,11 @@ def check(results: dict) -> list[dict]:
         rows.append(_row("replica killed: its sessions not reconnected",
                          kill["victim_sessions"] - kill["victim_sessions_reconnected"], 0))
         rows.append(_row("replica killed: errors anywhere", kill["victim_errors"] + kill["other_errors"], 0))
+    if results.get("views_memory"):
+        run = results["views_memory"]
+        rows.append(_row(f"server memory after {run['views']:,} distinct views / after {run['first']}",
+                         views_memory.ratio(run), TARGETS["views_memory_ratio"]))
+        rows.append(_row("distinct views: problems", len(run["problems"]), 0))
     for page, timing in results.get("server_100x", {}).items():
         rows.append(_row(f"warm rerun p95 at 100x, {page} (s)", p(timing["warm_s"], 0.95),
                          TARGETS["warm_p95_100x_s"]))

@@ -22,7 +22,9 @@ _csv = per_dataset(to_csv_bytes)
 WIDE_PANELS = 2  # more panels than this side by side scroll sideways on a phone
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
+# Each entry holds a drawn chart's messages (a map's are about 0.3 MB); the scenes they belong
+# to are kept up to KEEP per kind (components/memo.py), and a scene no longer kept is never replayed.
+@st.cache_resource(max_entries=64, show_spinner=False)
 def _replayed(_figure, token: str, key: str, language: str) -> None:
     """Draw once per built scene; later reruns replay the cached element instead of re-serialising
     its geometry (plotly copies a map's GeoJSON twice and writes it out on every rerun).

@@ -118,7 +118,7 @@ def resolve_country(text: object) -> str | None:
     return _lookup().get(key)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1024)  # about 250 ISO codes, and a few historical ones
 def country_name(iso3: str) -> str:
     """Short English display name; the region's own names take precedence over ISO's long forms."""
     if iso3 in REGION:

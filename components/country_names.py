@@ -32,12 +32,12 @@ def reviewed_table() -> dict[tuple[str, str], dict]:
         return {(row["iso3"], row["language"]): row for row in csv.DictReader(handle)}
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=16)  # one per interface language
 def _catalogue(language: str):
     return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=4096)  # about 250 countries in each of the seven languages
 def localized_name(iso3: str, language: str) -> str:
     row = reviewed_table().get((iso3, language))
     if row is not None:

@@ -222,7 +222,7 @@ def _series(code: str) -> str:
     return _OLDER_EDITION.sub("", code)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=16)  # one per interface language
 def _babel_locale(name: str) -> str:
     try:
         Locale.parse(name)
@@ -241,11 +241,14 @@ def _missing(code: str, key: str) -> None:
         log.warning("Text %r is missing from %s.toml; showing the English text.", key, code)
 
 
-@lru_cache(maxsize=None)
 def texts(code: str) -> Texts:
     """The Texts of a language (English for an unknown code)."""
-    if code not in LANGUAGES:
-        code = DEFAULT
+    # Unknown codes are turned into the default before the cache, so it holds one entry per language.
+    return _texts(code if code in LANGUAGES else DEFAULT)
+
+
+@lru_cache(maxsize=16)
+def _texts(code: str) -> Texts:
     strings, meta = read_strings(code)
     return Texts(code, strings, meta, None if code == DEFAULT else english())
 

@@ -78,7 +78,8 @@ def map_scene(data: Dataset, indicator: str, year: int, countries: tuple, view: 
                  unit, [source_line(source, year, tx), tx.definition(indicator, meta["definition"])], alt, notes)
 
 
-@per_dataset
+# A corridor deck keeps its world map written out as JSON (about 0.3 MB), so fewer are kept.
+@per_dataset(keep=32)
 def corridor_scene(data: Dataset, indicator: str, origin: str, year: int,
                    tx: Texts | None = None) -> Scene | None:
     """The corridors page's scene in the reader's language (`tx` is part of the memo key)."""
@@ -140,7 +141,8 @@ def education_scene(data: Dataset, countries: tuple, tx: Texts | None = None) ->
                  people.education_summary(frame, tx), notes)
 
 
-@per_dataset
+# A downloaded profile keeps its offline page (plotly.js inline, about 5 MB), so fewer are kept.
+@per_dataset(keep=16)
 def profile_scene(data: Dataset, country: str, tx: Texts | None = None, age_year: int | None = None) -> tuple:
     """(facts, sentences, charts, offline HTML writer) for one country, in the reader's language.
 

@@ -44,7 +44,7 @@ def served_snapshot(folder: Path | None = None) -> Snapshot:
     return read_data_snapshot(folder, settle=settle_seconds())
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)  # one data folder per server; tests use a few
 def _tidy_once(folder: str) -> None:
     # At start-up (once per process and folder): temporary files a killed write left behind.
     history.remove_stale_temporaries(Path(folder))
