@@ -134,3 +134,24 @@ def test_the_recipes_name_the_places_they_say_to_touch():
     for path in ("tests/app/test_languages.py", "tests/app/test_explore_pages.py", "tests/e2e/test_accessibility.py",
                  "bench/server.py", "bench/browser.py", "app.py"):
         assert (REPO / path).is_file() and f"`{path}`" in recipes, path
+
+
+def _anchor(heading: str) -> str:
+    # GitHub's anchors: lower case, punctuation dropped, spaces to hyphens.
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_every_link_between_the_docs_reaches_a_file_and_heading():
+    documents = [path.resolve() for path in (REPO / "README.md", *sorted((REPO / "docs").glob("*.md")))]
+    headings = {doc: {_anchor(h) for h in re.findall(r"^#+ (.+)$", doc.read_text(encoding="utf-8"), re.M)}
+                for doc in documents}
+    broken = []
+    for doc in documents:
+        for target in re.findall(r"\]\(([^)\s]+)\)", doc.read_text(encoding="utf-8")):
+            if target.startswith(("http://", "https://")):
+                continue
+            path, _, anchor = target.partition("#")
+            destination = (doc.parent / path).resolve() if path else doc
+            if not destination.exists() or (anchor and anchor not in headings.get(destination, set())):
+                broken.append(f"{doc.name}: {target}")
+    assert not broken, broken
