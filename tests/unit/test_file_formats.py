@@ -139,8 +139,8 @@ def test_a_50_mb_file_is_rejected_quickly_without_being_read_into_memory(tmp_pat
 
 
 def test_the_size_limit_is_documented_and_the_same_for_uploads():
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert f"{contract.MAX_FILE_MB} MB" in readme.split("## Adding or updating data", 1)[1]
+    guide = (REPO / "docs" / "DATA.md").read_text(encoding="utf-8")
+    assert f"{contract.MAX_FILE_MB} MB" in guide.split("## Adding or updating data", 1)[1]
     config = (REPO / ".streamlit" / "config.toml").read_text()
     assert f"maxUploadSize = {contract.MAX_FILE_MB}" in config
 
