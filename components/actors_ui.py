@@ -16,8 +16,8 @@ ACTORS_FILE = Path("actors") / "actors.csv"
 PLACES_FILE = Path("places") / "places.csv"
 # How many of a file's problems the page lists before "… and N more".
 LISTED_PROBLEMS = 10
-# The README's section on the actors file: a heading of an English document, named as it is written.
-README_SECTION = "Actors and initiatives"
+# The section on the actors file in docs/DATA.md: a heading of an English document, named as it is written.
+DATA_DOC_SECTION = "Actors and initiatives"
 
 
 def filters(tx: Texts):
@@ -67,7 +67,7 @@ def entry_details(entry: dict, tx: Texts) -> None:
 
 def add_your_initiative(tx: Texts) -> None:
     st.header(tx("actors.add.header"))
-    st.markdown(tx("actors.add.body", section=README_SECTION))
+    st.markdown(tx("actors.add.body", section=DATA_DOC_SECTION))
     st.download_button(tx("actors.add.download"), actors.template_csv(tx),
                        file_name="actors_template.csv", mime="text/csv")
 

@@ -1,6 +1,6 @@
 """The data-file contract: what a file in data/ must look like, and the problems we report.
 
-This module is the single statement of the contract. The README's "Adding or updating data"
+This module is the single statement of the contract. docs/DATA.md's "Adding or updating data"
 section is checked against it by tests/unit/test_docs.py, so the two cannot drift apart.
 """
 

@@ -76,5 +76,5 @@ def names_in_every_language() -> list[tuple[str, str]]:
 
 
 def unreviewed_names() -> list[dict]:
-    """The table's rows that no native speaker has confirmed yet (listed on Data & sources and in the README)."""
+    """The table's rows that no native speaker has confirmed yet (listed on Data & sources and in docs/DEVELOPING.md)."""
     return [row for row in reviewed_table().values() if row["reviewed"].strip().lower() != "yes"]

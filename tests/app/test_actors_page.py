@@ -40,7 +40,7 @@ def test_page_lists_every_entry_with_a_map_and_the_template():
     assert len(app.get("deck_gl_json_chart")) == 1
     assert app.info[0].value.startswith("Click a row in the table or a marker")
     assert any("14 of 14 entries" in m.value for m in app.markdown)
-    assert any("Actors and initiatives" in m.value and "README" in m.value for m in app.markdown)
+    assert any("Actors and initiatives" in m.value and "docs/DATA.md" in m.value for m in app.markdown)
     assert not app.warning
 
 
