@@ -23,8 +23,15 @@ EDITION_STYLES = {0: dict(colour="#0072B2", dash="solid", symbol="circle"),
 
 def _scene(data: Dataset, figure, frame: pd.DataFrame, indicator: str, unit: str, years, alt: str,
            tx: Texts) -> Scene:
-    source = data.source(data.indicator(indicator).get("source_id", ""))
+    source_id = data.indicator(indicator).get("source_id", "")
+    source = data.source(source_id)
+    if "source" not in frame:
+        # Ratios and rankings are computed from the indicator's rows, all from its one source.
+        frame = frame.assign(source=source_id)
     table = view_table(frame, indicator=indicator, unit=unit, source=source_line(source, tx=tx), tx=tx)
+    if "indicator" in frame:
+        # One line per edition (the corridor card's stock): each row keeps its own edition's id.
+        table["indicator"] = frame["indicator"].to_numpy()
     meta = data.indicator(indicator)
     return Scene(figure, table, unit, [source_line(source, years, tx), tx.definition(indicator, meta.get("definition", ""))],
                  alt)

@@ -39,6 +39,20 @@ def mixed_editions(table: pd.DataFrame, catalogue: pd.DataFrame, *, indicator_co
     for indicator in sources_of:
         if indicator in meta.index and meta.at[indicator, "series"]:
             editions_by_series.setdefault(meta.at[indicator, "series"], set()).add(meta.at[indicator, "edition"])
-    problems += [f"{series}: editions {sorted(found)} in one table"
-                 for series, found in editions_by_series.items() if len(found) > 1]
+    if not _side_by_side(table, meta, indicator_column):
+        problems += [f"{series}: editions {sorted(found)} in one table"
+                     for series, found in editions_by_series.items() if len(found) > 1]
     return problems
+
+
+def _side_by_side(table: pd.DataFrame, meta: pd.DataFrame, indicator_column: str) -> bool:
+    """Editions shown side by side, each its own line (the corridor card's stock): every row says
+    which edition it is, and that is its indicator's edition. Such a table compares editions; it
+    never joins them into one series."""
+    if "edition" not in table:
+        return False
+    for indicator, rows in table.groupby(indicator_column, sort=False):
+        if indicator in meta.index and meta.at[indicator, "series"]:
+            if set(rows["edition"].astype(str)) != {str(meta.at[indicator, "edition"])}:
+                return False
+    return True

@@ -26,7 +26,7 @@ PAGE_PARAMS = {
     "pages/explore/corridors.py": FILTERS + ("origin", "since"),
     "pages/explore/trends.py": FILTERS + ("base",),
     "pages/explore/compare.py": FILTERS + ("since",),
-    "pages/explore/profile.py": FILTERS + ("country",),
+    "pages/explore/profile.py": FILTERS + ("country", "age_year"),
     "pages/present/present.py": ("story", "slide"),
     "pages/data/data_sources.py": ("revisions",),
     "pages/explore/actors.py": (),

@@ -176,6 +176,12 @@ def test_the_edition_check_catches_a_mixed_series(data, options):
     relabelled = pd.concat([newer, older.assign(indicator="emigrant_stock")])
     assert editions.mixed_editions(relabelled, data.indicators) == [
         "emigrant_stock: rows from ['un_desa_ims2020', 'un_desa_ims2024']"]
+    # Side by side, each row labelled with its own edition (the corridor card's two lines): a
+    # comparison, not a join; but a label that is not the row's edition is caught.
+    labelled = pd.concat([newer.assign(edition="2024"), older.assign(edition="2020")])
+    assert editions.mixed_editions(labelled, data.indicators) == []
+    mislabelled = pd.concat([newer.assign(edition="2024"), older.assign(edition="2024")])
+    assert editions.mixed_editions(mislabelled, data.indicators) == ["emigrant_stock: editions ['2020', '2024'] in one table"]
     # A single row of the other edition is enough.
     one_row = newer.copy()
     one_row.loc[0, "source_id"] = "un_desa_ims2020"
