@@ -45,9 +45,9 @@ def test_presenter_mode_in_romanian_keeps_the_language_while_moving_through_the_
     assert exit_link.proto.label == "Ieșire" and "lang=ro" in exit_link.proto.query_string
     # The compare slide's chart: its title from the catalogue in Romanian, numbers with Romanian marks.
     [title] = chart_titles(app)
-    assert title.startswith("Emigranți") and title.endswith(", 2020")
+    assert title.startswith("Emigranți") and title.endswith(", 2024")
     spec = json.loads(app.get("plotly_chart")[0].proto.spec)
-    assert spec["layout"]["separators"] == ",." and "132.965" in spec["data"][0]["text"]
+    assert spec["layout"]["separators"] == ",." and "90.678" in spec["data"][0]["text"]
     app.button(key="present_next").click().run()
     assert param(app, "slide") == "3" and param(app, "lang") == "ro"
     assert app.button(key="present_next").label == "Înainte"

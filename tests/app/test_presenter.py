@@ -114,8 +114,8 @@ def test_a_broken_slide_is_skipped_and_named_in_a_small_notice(data_copy, monkey
     story = data_copy / "stories" / "default.yaml"
     count = story.read_text(encoding="utf-8").count("\n  - title:")
     story.write_text(story.read_text(encoding="utf-8").replace(
-        "indicator: emigrant_stock\n      edition: 2020\n      year: 2020\n      origin: MDA",
-        "indicator: emigrant_stok\n      edition: 2020\n      year: 2020\n      origin: MDA"),
+        "indicator: emigrant_stock\n      year: 2024\n      origin: MDA",
+        "indicator: emigrant_stok\n      year: 2024\n      origin: MDA"),
                      encoding="utf-8")
     app = present(monkeypatch, data_copy)
     assert f"1 / {count - 1}" in slide_text(app), "the other slides still play"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 import pytest
@@ -46,50 +47,54 @@ def test_the_default_story_covers_what_the_issue_asks_for(default_story):
     assert any(s.play_years for s in slides if s.view.page == "trends")
 
 
-# The slides on emigrants are pinned to UN DESA's 2020 edition (edition: 2020 in the story), so
-# their messages are checked on its indicators (_ims2020).
+# The slides on emigrants show UN DESA's newest edition (2024, the plain indicator ids), so their
+# messages are checked on it; no check reads the 2020 edition (_ims2020), as no slide shows it.
 def _share(dataset, indicator, year, countries=None):
     frame = views.map_values(dataset.observations, indicator, year).set_index("country")["value"].dropna()
     return frame if countries is None else frame.reindex(list(countries))
 
 
 def _check_one_in_three(d):
-    share = _share(d, "share_of_native_born_abroad_ims2020", 2020)
-    return (share.idxmin() == "SRB" and 10.5 <= share.min() <= 11.8  # "about one in nine"
-            and share.idxmax() == "BIH" and 31.5 <= share.max() <= 35.5  # "one in three"
-            and share["ALB"] >= 30 and share["MDA"] >= 30)  # the title's three countries
+    share = _share(d, "share_of_native_born_abroad", 2024).sort_values()
+    return bool(share.index[0] == "SRB" and 10.5 <= share.iloc[0] <= 11.8  # "about one in nine"
+                and set(share.index[-2:]) == {"ALB", "BIH"}  # the highest two, in the title
+                and (share.iloc[-2:].between(31.5, 35.5)).all()  # "about one in three" each
+                and share.iloc[-3] < 30)  # and only they: Moldova (28.1%) is no longer one in three
 
 
 def _check_how_many(d):
-    stock = _share(d, "emigrant_stock_ims2020", 2020)
-    return (stock.idxmin() == "MNE" and 125_000 <= stock.min() <= 135_000  # "about 130,000"
-            and stock.idxmax() == "ROU" and 3_800_000 <= stock.max() < 4_000_000)  # "almost 4 million"
+    stock = _share(d, "emigrant_stock", 2024)
+    return bool(stock.idxmin() == "MNE" and 90_500 <= stock.min() < 91_500  # "about 91,000"
+                and stock.idxmax() == "ROU" and 4_500_000 <= stock.max() < 4_600_000)  # "almost 4.6 million"
 
 
-def _top(d, origin, year=2020, indicator="emigrant_stock_ims2020"):
+def _top(d, origin, year=2024, indicator="emigrant_stock"):
     return views.partners(d.observations, indicator, origin, year).set_index("partner")["share"]
 
 
 def _check_moldova(d):
     share = _top(d, "MDA")
-    return (list(share.index[:3]) == ["RUS", "ROU", "ITA"]
-            and all(21 <= share[c] <= 29 for c in ("RUS", "ROU"))  # "about a quarter" each
-            and 15 <= share["ITA"] <= 18.5)  # "about one in six"
+    return bool(list(share.index[:4]) == ["ITA", "RUS", "UKR", "ROU"]
+                and 23 <= share["ITA"] <= 27  # "about a quarter"
+                and 100 / 3 < share["RUS"] + share["UKR"] < 40  # "together more than a third"
+                and share["ROU"] < 10)  # "fewer than one in ten"
 
 
 def _check_albania(d):
     share = _top(d, "ALB")
-    return set(share.index[:2]) == {"ITA", "GRC"} and 72 <= share["ITA"] + share["GRC"] <= 78  # "three in four"
+    return bool(set(share.index[:2]) == {"ITA", "GRC"}
+                and 80 < share["ITA"] + share["GRC"] < 85)  # "more than four in five" (and not five in six)
 
 
 def _check_rose(d):
-    share = views.country_totals(d.observations, "share_of_native_born_abroad_ims2020", CORE).pivot(
+    share = views.country_totals(d.observations, "share_of_native_born_abroad", CORE).pivot(
         index="year", columns="country", values="value")
-    ratio = share.loc[2020] / share.loc[1990]
-    # Montenegro has no 1990 figure in the 2020 edition (its immigrant stock there is a placeholder 0).
-    with_1990 = ratio.dropna()
-    return bool(set(with_1990.index) == set(CORE) - {"MNE"} and (with_1990 > 1).all()  # "each of the four"
-                and with_1990.idxmax() == "BGR" and 2.8 <= with_1990["BGR"] <= 3.3)  # "tripled"
+    ratio = share.loc[2024] / share.loc[1990]
+    # In the 2024 edition every country of the process has a 1990 figure, Montenegro included.
+    return bool(set(ratio.dropna().index) == set(CORE)
+                and set(ratio[ratio > 1].index) == set(CORE) - {"MNE"}  # "rose in four of the five"
+                and ratio["MNE"] < 1  # "in Montenegro it fell"
+                and ratio.idxmax() == "SRB" and 2.6 <= ratio["SRB"] < 3)  # "fastest in Serbia ... almost tripled"
 
 
 def _check_returns(d):
@@ -115,9 +120,9 @@ def _check_moldova_remittances(d):
 
 def _check_cannot_show(d):
     words = d.indicators[["id", "label", "definition"]].astype(str).apply(" ".join, axis=1).str.lower()
-    years = sorted(views.country_totals(d.observations, "emigrant_stock_ims2020")["year"].unique())
+    years = sorted(views.country_totals(d.observations, "emigrant_stock")["year"].unique())
     steps = {b - a for a, b in zip(years, years[1:])}
-    return not words.str.contains("seasonal|circular").any() and steps == {5}
+    return not words.str.contains("seasonal|circular").any() and steps == {4, 5}  # 1990, 1995, ... 2020, 2024
 
 
 def _check_moldova_returns(d):
@@ -140,20 +145,20 @@ def _check_serbia_germany(d):
 # data/stories/default.yaml, and the check of each number or comparison in it. Edit a message and
 # this test fails until its check is updated too.
 CLAIMS = {
-    "One in three born in Albania, Bosnia and Herzegovina or Moldova lives abroad": (
-        "In 2020 the share of people born in a country who lived abroad ranged from about one in nine in "
-        "Serbia to one in three in Bosnia and Herzegovina.", _check_one_in_three),
+    "One in three born in Albania or Bosnia and Herzegovina lives abroad": (
+        "In 2024 the share of people born in a country who lived abroad ranged from about one in nine in "
+        "Serbia to about one in three in Albania and Bosnia and Herzegovina.", _check_one_in_three),
     "How many people from each country live abroad": (
-        "In 2020, from about 130,000 people born in Montenegro to almost 4 million born in Romania lived in "
+        "In 2024, from about 91,000 people born in Montenegro to almost 4.6 million born in Romania lived in "
         "another country.", _check_how_many),
     "Where people from Moldova live": (
-        "Russia and Romania are each home to about a quarter of Moldova's emigrants, Italy to about one in six.",
-        _check_moldova),
+        "Italy is home to about a quarter of Moldova's emigrants, Russia and Ukraine together to more than a "
+        "third, and Romania to fewer than one in ten.", _check_moldova),
     "Where people from Albania live": (
-        "Italy and Greece together are home to three in four emigrants from Albania.", _check_albania),
-    "More of those born in the region live abroad than in 1990": (
-        "Between 1990 and 2020 the share living abroad rose in each of the four countries of the process "
-        "with a 1990 figure, fastest in Bulgaria, where it tripled.", _check_rose),
+        "Italy and Greece together are home to more than four in five emigrants from Albania.", _check_albania),
+    "More of those born in the region live abroad than in 1990, except in Montenegro": (
+        "Between 1990 and 2024 the share living abroad rose in four of the five countries of the process, "
+        "fastest in Serbia, where it almost tripled; in Montenegro it fell.", _check_rose),
     "Returns are estimated, not counted": (
         "By a model's estimate (Abel and Cohen), more than 10,000 people moved back to each of the five "
         "countries in 2015–2020.", _check_returns),
@@ -167,8 +172,8 @@ CLAIMS = {
         "Money sent home to Moldova peaked at about a third of GDP in 2006; by 2024 it was about a tenth.",
         _check_moldova_remittances),
     "What the data cannot show yet": (
-        "No source here counts seasonal or circular migration: emigrants are counted every five years, so "
-        "people who leave and come back in between do not show.", _check_cannot_show),
+        "No source here counts seasonal or circular migration: emigrants are counted only every four or five "
+        "years, so people who leave and come back in between do not show.", _check_cannot_show),
     "Moldova: about one return for every three departures": (
         "Between 2015 and 2020, an estimated 283,178 people born in Moldova left it and 85,037 came back: about "
         "one return for every 3.3 departures.", _check_moldova_returns),
@@ -176,6 +181,20 @@ CLAIMS = {
         "In 2024, about 304,000 people born in Serbia lived in Germany: almost a third of all emigrants from "
         "Serbia, more than in any other country.", _check_serbia_germany),
 }
+
+
+def test_the_default_story_shows_the_newest_un_desa_edition_and_its_latest_year(default_story, dataset):
+    # The checks above read the 2024 edition; a slide pinned back to 2020 would show other numbers.
+    slides, _ = default_story
+    un_desa = [s for s in slides if s.view.indicator in {"emigrant_stock", "share_of_native_born_abroad"}]
+    assert len(un_desa) == 6
+    assert not [s.title for s in slides if s.view.indicator.endswith("_ims2020")]
+    latest = int(views.country_totals(dataset.observations, "emigrant_stock")["year"].max())
+    assert latest == 2024
+    for slide in un_desa:
+        last = slide.view.years[1] if slide.view.years else slide.view.year
+        assert last in (None, latest), slide.title  # None: the page's default, the latest year
+        assert str(latest) in slide.message or "2020" not in slide.message, slide.title
 
 
 def test_every_message_says_only_what_the_data_shows(default_story, dataset):
@@ -186,6 +205,36 @@ def test_every_message_says_only_what_the_data_shows(default_story, dataset):
     assert not changed, f"these messages changed: update their checks in CLAIMS: {changed}"
     wrong = [title for title, (_, check) in CLAIMS.items() if not check(dataset)]
     assert not wrong, f"these messages no longer agree with the data: {wrong}"
+
+
+def _holds(check, data) -> bool:
+    try:
+        return bool(check(data))
+    except (KeyError, IndexError, ValueError):  # a year or partner the claim names is missing
+        return False
+
+
+def test_the_checks_reject_the_2020_editions_numbers(dataset):
+    # The checks test numbers, not just that data exists: given the 2020 edition's figures under the
+    # plain ids, its latest year standing in for 2024 (what the slides said before), every message on
+    # UN DESA emigrants must be caught.
+    import dataclasses
+
+    observations = dataset.observations
+    older = observations[observations["indicator"].str.endswith("_ims2020")]
+    older = older.assign(year=older["year"].replace({2020: 2024}))
+    newer = older["indicator"].str.removesuffix("_ims2020")
+    swapped = pd.concat([observations[~observations["indicator"].isin(set(newer))],
+                         older.assign(indicator=newer)], ignore_index=True)
+    as_2020 = dataclasses.replace(dataset, observations=swapped)
+    on_2020 = {title for title, (_, check) in CLAIMS.items() if _holds(check, as_2020)}
+    emigrant_slides = {"One in three born in Albania or Bosnia and Herzegovina lives abroad",
+                       "How many people from each country live abroad", "Where people from Moldova live",
+                       "Where people from Albania live",
+                       "More of those born in the region live abroad than in 1990, except in Montenegro",
+                       "What the data cannot show yet"}
+    assert not emigrant_slides & on_2020, emigrant_slides & on_2020
+    assert "Serbia → Germany: the largest corridor" not in on_2020  # 199,691 in 2020 is not "about 304,000"
 
 
 # --- validation --------------------------------------------------------------------------------
@@ -301,7 +350,7 @@ def test_every_default_slide_has_a_figure_with_its_source(default_story, dataset
         assert len(table) and lines[0].startswith("Source:"), slide.title
         if slide.view.page == "corridors":
             assert isinstance(figure, pdk.Deck)
-            assert table["partner"].iloc[0] == ("RUS" if slide.view.origin == "MDA" else "ITA")
+            assert table["partner"].iloc[0] == "ITA"  # the first destination of Moldova's and Albania's emigrants
         else:
             assert isinstance(figure, go.Figure) and figure.data
             assert "Source:" in figure.layout.annotations[-1].text
