@@ -151,7 +151,8 @@ def cluster(count: int = 3, data_dir: Path | None = None):
                 port = _free_port()
                 log = open(scratch / f"app{number}.log", "wb")
                 process = subprocess.Popen(
-                    [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.port", str(port),
+                    # As the Dockerfile and bin/run start a replica (bin/serve.py).
+                    [sys.executable, str(REPO / "bin" / "serve.py"), "--server.port", str(port),
                      "--server.address", "127.0.0.1", "--server.headless", "true",
                      "--secrets.files", str(secrets_file)],
                     cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)

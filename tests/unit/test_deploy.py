@@ -37,11 +37,13 @@ def test_the_image_is_slim_runs_as_a_user_and_checks_its_health():
     health = [args for op, args in steps if op == "HEALTHCHECK"]
     assert health and "/_stcore/health" in health[0]
     command = next(args for op, args in steps if op == "CMD")
-    assert "streamlit" in command and "app.py" in command and "8501" in command
+    # As bin/run starts it: bin/serve.py (streamlit run app.py, the first deep link finds its page).
+    assert "bin/serve.py" in command and "8501" in command
     assert "0.0.0.0" in command  # reachable from the load balancer's container
     # Every file the app needs at run time is copied (the code the tests import, its settings).
     copied = " ".join(args for op, args in steps if op == "COPY")
-    for needed in ("pyproject.toml", "components", "app.py", "pages", "assets", ".streamlit/config.toml", "data"):
+    for needed in ("pyproject.toml", "components", "app.py", "bin/serve.py", "pages", "assets", ".streamlit/config.toml",
+                   "data"):
         assert needed in copied, needed
     assert ".streamlit/secrets.toml" not in copied
 
