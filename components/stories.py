@@ -16,7 +16,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from components import charts, circular, circular_scenes, contract as c, corridor_card, filters, i18n, maps, scenes, views
+from components import (charts, circular, circular_scenes, contract as c, corridor_card, filters, i18n, maps,
+                        pages_registry, scenes, views)
 from components.countries import CORE, REGION, resolve_country
 from components.dataset import Dataset
 from components.export import view_table
@@ -27,18 +28,10 @@ from components.trend_chart import trend
 
 STORIES_DIR = "stories"
 DEFAULT_STORY = "default"
-PAGES = ("map", "corridors", "trends", "compare", "profile", "circular", "corridor")
+# The pages a slide can show and the query keys its `view` may set there (components/pages_registry.py).
+PAGES = tuple(page.slug for page in pages_registry.slides())
 PLAYABLE = ("map", "trends")
-# The query keys each page reads from its URL (shared filters + the page's own options).
-PAGE_KEYS = {
-    "map": {"countries", "type", "indicator", "edition", "year", "view"},
-    "corridors": {"countries", "type", "indicator", "edition", "year", "origin", "since"},
-    "trends": {"countries", "type", "indicator", "edition", "from", "to", "view", "base"},
-    "compare": {"countries", "type", "indicator", "edition", "year", "view", "since"},
-    "profile": {"countries", "country", "indicator"},
-    "circular": {"country", "period"},
-    "corridor": {"origin", "destination"},
-}
+PAGE_KEYS = {page.slug: set(page.slide_keys) for page in pages_registry.slides()}
 PAGE_VIEWS = {"map": ("absolute", "per_population"), "compare": ("absolute", "per_population"),
               "trends": ("absolute", "per_population", "index")}
 PROFILE_CHARTS = ("emigrant_stock", "remittances_pct_gdp", "return_flow_5yr", "net_migration")
