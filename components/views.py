@@ -11,7 +11,7 @@ import weakref
 import pandas as pd
 
 from components.memo import per_dataset
-from components.countries import KOSOVO, REGION
+from components.countries import REGION, population_with_kosovo_in_serbia
 
 # Sources that count Kosovo inside Serbia: Serbia's denominator must then include Kosovo.
 KOSOVO_IN_SERBIA_SOURCES = {"un_desa_ims2024", "un_desa_ims2020", "derived", "derived_ims2020"}
@@ -80,13 +80,8 @@ def has_country_totals(observations: pd.DataFrame, indicator: str) -> bool:
 def population(observations: pd.DataFrame, source_id: str) -> pd.Series:
     """Population by (country, year); Serbia includes Kosovo where the source counts it so."""
     people = country_totals(observations, "population").set_index(["country", "year"])["value"]
-    if source_id in SERBIA_WITH_KOSOVO_POPULATION_SOURCES and KOSOVO in people.index.get_level_values(0):
-        kosovo = people.xs(KOSOVO, level="country")
-        serbia = people.xs("SRB", level="country")
-        combined = (serbia + kosovo).dropna()
-        people = people.drop("SRB", level="country")
-        people = pd.concat([people, pd.Series(combined.values, index=pd.MultiIndex.from_product(
-            [["SRB"], combined.index], names=["country", "year"]))]).sort_index()
+    if source_id in SERBIA_WITH_KOSOVO_POPULATION_SOURCES:
+        people = population_with_kosovo_in_serbia(people)
     return people
 
 
