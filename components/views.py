@@ -10,6 +10,7 @@ import weakref
 
 import pandas as pd
 
+from components.catalogue import in_role_order
 from components.memo import per_dataset
 from components.countries import REGION, population_with_kosovo_in_serbia
 
@@ -191,16 +192,6 @@ def regional_values(observations: pd.DataFrame, indicator: str, year: int) -> pd
 
 
 # Rates that make countries of different size comparable, for the small multiples.
-COMPARABLE = {
-    "share_of_native_born_abroad": "Born here, living abroad",
-    "emigrants_share_of_population": "Emigrants per 100 residents",
-    "immigrants_share_of_population": "Immigrants per 100 residents",
-    "net_migration": "Net migration per 1,000 residents",
-    "remittances_pct_gdp": "Remittances received",
-    "emigrants_female_share": "Women among emigrants",
-    "immigrants_female_share": "Women among immigrants",
-    "oecd_emigrants_tertiary_share": "Tertiary-educated emigrants (OECD)",
-}
 
 
 @per_dataset
@@ -208,7 +199,7 @@ def comparison_panels(observations: pd.DataFrame, indicators: pd.DataFrame, coun
     """One panel per comparable indicator at its latest year; counts become per-population rates."""
     catalogue = indicators.set_index("id")
     panels = []
-    for indicator in COMPARABLE:
+    for indicator in in_role_order(indicators, "compare_order"):  # the catalogue's compare_order
         if indicator not in catalogue.index:
             continue
         year = latest_common_year(observations, indicator, countries)
@@ -224,5 +215,5 @@ def comparison_panels(observations: pd.DataFrame, indicators: pd.DataFrame, coun
                   and meta.get("edition") else str(year))
         panels.append({"indicator": indicator, "year": year, "period": period, "unit": unit, "frame": frame,
                        "source_id": meta["source_id"],
-                       "title": f"{COMPARABLE[indicator]}<br><sup>{unit}, {period}</sup>"})
+                       "title": f"{meta['label']}<br><sup>{unit}, {period}</sup>"})
     return panels
