@@ -13,13 +13,13 @@ from components.i18n import Phrase
 INDICATOR_COLUMNS = (
     "id", "label", "definition", "unit", "migration_type", "measure", "source_id", "estimate",
     "time_basis", "min_value", "max_value", "denominator", "notes", "series", "edition",
-    "default_for_type", "headline_order", "compare_order", "profile_fact", "slide_chart_order",
+    "default_for_type", "headline_order", "compare_order", "profile_fact", "profile_chart_order",
 )
 # What an indicator does in the app (empty: nothing): opened first for its migration type (yes),
-# its place among the Overview's headline figures, the Compare page's panels and a profile slide's
-# charts (1, 2, ...), and the fact it gives a country profile (one of PROFILE_FACTS).
-ROLE_COLUMNS = ("default_for_type", "headline_order", "compare_order", "profile_fact", "slide_chart_order")
-ORDER_COLUMNS = ("headline_order", "compare_order", "slide_chart_order")
+# its place among the Overview's headline figures, the Compare page's panels and a country profile's
+# trend charts, which are also the charts a profile slide may show (1, 2, ...), and the fact it
+# gives a country profile (one of PROFILE_FACTS).
+ROLE_COLUMNS = ("default_for_type", "headline_order", "compare_order", "profile_fact", "profile_chart_order")
 # The facts a country profile's sentences know how to say (components/profile.py).
 PROFILE_FACTS = ("emigrants", "share_abroad", "immigrants", "population", "net_migration", "remittances_usd",
                  "remittances_gdp", "returns", "returning_nationals", "women_emigrants", "women_immigrants",
@@ -111,7 +111,7 @@ def default_indicators(indicators: pd.DataFrame) -> dict[str, str]:
 
 
 def in_role_order(indicators: pd.DataFrame, column: str) -> tuple[str, ...]:
-    """The indicators with an order in `column` (headline_order, compare_order, slide_chart_order), in it."""
+    """The indicators with an order in `column` (headline_order, compare_order, profile_chart_order), in it."""
     if column not in indicators:
         return ()
     ranked = indicators[indicators[column] != ""]

@@ -10,7 +10,7 @@ from functools import lru_cache
 import pandas as pd
 
 from components import actors, alt_text, charts, people, views
-from components.catalogue import profile_facts
+from components.catalogue import in_role_order, profile_facts
 from components.countries import KOSOVO
 from components.formatting import format_number, short_source
 from components.i18n import Texts, english
@@ -150,7 +150,7 @@ def figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFra
     source_of = sources.set_index("id").to_dict("index")
     name = tx.country(profile.country)
     result = []
-    for indicator in ("emigrant_stock", "remittances_pct_gdp", "return_flow_5yr", "net_migration"):
+    for indicator in in_role_order(indicators, "profile_chart_order"):  # also a profile slide's charts
         rows = views.country_totals(observations, indicator, [profile.country])
         if rows.empty or indicator not in catalogue.index:
             continue

@@ -396,7 +396,7 @@ def _profile_view(params: dict, countries: tuple[str, ...], dataset: Dataset) ->
     country = resolve_country(raw) if raw else countries[0]
     if country not in REGION:
         raise _error("view.country", raw, "region_country", "use_country_code")
-    charts_shown = in_role_order(dataset.indicators, "slide_chart_order")  # the catalogue's slide charts
+    charts_shown = in_role_order(dataset.indicators, "profile_chart_order")  # the profile's charts (catalogue)
     indicator = str(params.get("indicator") or (charts_shown[0] if charts_shown else ""))
     if indicator not in charts_shown:
         raise _error("view.indicator", indicator, "profile_chart", "use_profile_chart",

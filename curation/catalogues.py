@@ -219,19 +219,20 @@ for _indicator in INDICATORS[-6:]:
 
 # What each indicator does in the app, as catalogue columns (components/catalogue.py ROLE_COLUMNS):
 # the one opened first for its migration type, the order of the Overview's headline figures, of the
-# Compare page's panels and of the charts a profile slide may show, and the fact it gives a
-# country profile. Only the newest edition of a series has roles; an older one is chosen on purpose.
+# Compare page's panels and of a country profile's trend charts (which a profile slide may show),
+# and the fact it gives a country profile. Only the newest edition of a series has roles; an older
+# one is chosen on purpose.
 ROLES = {
     "emigrant_stock": dict(default_for_type="yes", headline_order="1", profile_fact="emigrants",
-                           slide_chart_order="1"),
+                           profile_chart_order="1"),
     "immigrant_stock": dict(default_for_type="yes", profile_fact="immigrants"),
     "population": dict(headline_order="3", profile_fact="population"),
     "net_migration": dict(default_for_type="yes", headline_order="4", compare_order="4", profile_fact="net_migration",
-                          slide_chart_order="4"),
+                          profile_chart_order="4"),
     "remittances_usd": dict(profile_fact="remittances_usd"),
     "remittances_pct_gdp": dict(default_for_type="yes", headline_order="5", compare_order="5",
-                                profile_fact="remittances_gdp", slide_chart_order="2"),
-    "return_flow_5yr": dict(default_for_type="yes", profile_fact="returns", slide_chart_order="3"),
+                                profile_fact="remittances_gdp", profile_chart_order="2"),
+    "return_flow_5yr": dict(default_for_type="yes", profile_fact="returns", profile_chart_order="3"),
     "returning_nationals": dict(profile_fact="returning_nationals"),
     "share_of_native_born_abroad": dict(headline_order="2", compare_order="1", profile_fact="share_abroad"),
     "emigrants_share_of_population": dict(compare_order="2"),

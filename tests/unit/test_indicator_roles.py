@@ -1,5 +1,5 @@
 """Indicator roles are catalogue data: which indicator opens first for its migration type, the
-Overview's headline figures, the Compare page's panels, a profile's facts and a profile slide's charts.
+Overview's headline figures, the Compare page's panels, a profile's facts and its trend charts (also a profile slide's).
 
 Adding an indicator that takes a role is a change to data/catalogue/indicators.csv (and its
 figures and translations), not to code.
@@ -37,7 +37,7 @@ def test_a_new_indicator_takes_its_roles_from_the_catalogue_without_code(data_co
     original = next(row for row in indicators if row["id"] == "net_migration")
     original["default_for_type"] = ""
     indicators.append(dict(original, id=NEW, default_for_type="yes", headline_order="6", compare_order="9",
-                           profile_fact="", slide_chart_order="5"))
+                           profile_fact="", profile_chart_order="5"))
     _write(data_copy / "catalogue" / "indicators.csv", indicators)
     figures = [dict(row, indicator=NEW) for row in _rows(data_copy / "observations" / "world_bank_wdi.csv")
                if row["indicator"] == "net_migration"]
@@ -51,7 +51,10 @@ def test_a_new_indicator_takes_its_roles_from_the_catalogue_without_code(data_co
                         "remittances_pct_gdp", NEW]
     panels = views.comparison_panels(data.observations, data.indicators, ("SRB", "MDA", "ALB"))
     assert panels[-1]["indicator"] == NEW and panels[-1]["frame"]["value"].notna().all()
-    assert in_role_order(data.indicators, "slide_chart_order")[-1] == NEW
+    assert in_role_order(data.indicators, "profile_chart_order")[-1] == NEW
+    country = profile.build_profile(data.observations, data.indicators, "MDA")
+    charts = profile.figures(country, data.observations, data.indicators, data.sources)
+    assert [chart["table"]["indicator"].iloc[0] for chart in charts[:5]][-1] == NEW
 
 
 def test_the_shipped_catalogue_gives_each_role_to_the_indicators_the_pages_show():
@@ -60,7 +63,7 @@ def test_the_shipped_catalogue_gives_each_role_to_the_indicators_the_pages_show(
     assert catalogue.default_indicators(frame) == {
         "Emigration": "emigrant_stock", "Immigration": "immigrant_stock", "Return": "return_flow_5yr",
         "Remittances": "remittances_pct_gdp", "Net migration": "net_migration"}
-    assert in_role_order(frame, "slide_chart_order") == (
+    assert in_role_order(frame, "profile_chart_order") == (
         "emigrant_stock", "remittances_pct_gdp", "return_flow_5yr", "net_migration")
     assert in_role_order(frame, "compare_order")[:2] == ("share_of_native_born_abroad", "emigrants_share_of_population")
     facts = catalogue.profile_facts(frame)
