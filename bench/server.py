@@ -10,19 +10,16 @@ from pathlib import Path
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from components import pages_registry
+
 REPO = Path(__file__).resolve().parents[1]
 COUNTRY_SETS = [["SRB", "MNE"], ["MKD", "ALB", "BIH"], ["MDA", "ROU", "BGR"], ["HRV", "SRB", "XKX"], ["MDA"]]
 
-# page file -> how a person changes the view on it (one widget change per rerun)
-PAGES = {
-    "overview": ("pages/explore/overview.py", None),
-    "map": ("pages/explore/map.py", "year"),
-    "corridors": ("pages/explore/corridors.py", "origin"),
-    "trends": ("pages/explore/trends.py", "countries"),
-    "compare": ("pages/explore/compare.py", "year"),
-    "profile": ("pages/explore/profile.py", "country"),
-    "data": ("pages/data/data_sources.py", None),
-}
+# page -> its file (components/pages_registry.py) and how a person changes the view on it
+# (one widget change per rerun)
+CHANGES = {"overview": None, "map": "year", "corridors": "origin", "trends": "countries", "compare": "year",
+           "profile": "country", "data": None}
+PAGES = {slug: (pages_registry.page(slug).script, key) for slug, key in CHANGES.items()}
 
 
 def _change(app: AppTest, key: str | None, step: int) -> None:

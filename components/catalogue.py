@@ -13,9 +13,19 @@ from components.i18n import Phrase
 INDICATOR_COLUMNS = (
     "id", "label", "definition", "unit", "migration_type", "measure", "source_id", "estimate",
     "time_basis", "min_value", "max_value", "denominator", "notes", "series", "edition",
+    "default_for_type", "headline_order", "compare_order", "profile_fact", "profile_chart_order",
 )
-# Columns a catalogue may leave out (read as empty): catalogues written before editions existed.
-OPTIONAL_INDICATOR_COLUMNS = ("series", "edition")
+# What an indicator does in the app (empty: nothing): opened first for its migration type (yes),
+# its place among the Overview's headline figures, the Compare page's panels and a country profile's
+# trend charts, which are also the charts a profile slide may show (1, 2, ...), and the fact it
+# gives a country profile (one of PROFILE_FACTS).
+ROLE_COLUMNS = ("default_for_type", "headline_order", "compare_order", "profile_fact", "profile_chart_order")
+# The facts a country profile's sentences know how to say (components/profile.py).
+PROFILE_FACTS = ("emigrants", "share_abroad", "immigrants", "population", "net_migration", "remittances_usd",
+                 "remittances_gdp", "returns", "returning_nationals", "women_emigrants", "women_immigrants",
+                 "oecd_emigrants", "tertiary_share")
+# Columns a catalogue may leave out (read as empty): catalogues written before editions or roles existed.
+OPTIONAL_INDICATOR_COLUMNS = ("series", "edition") + ROLE_COLUMNS
 SOURCE_COLUMNS = (
     "id", "short", "publisher", "dataset", "edition", "url", "licence", "credit", "date_accessed", "notes",
 )
@@ -65,6 +75,53 @@ def read_catalogue_bytes(raw: bytes | None, name: str, columns: tuple[str, ...]
                                          row=int(index) + 2, column="id",
                                          value=frame.at[index, "id"]))
     frame = frame[~duplicated].reset_index(drop=True)
+    if "profile_fact" in columns:
+        _check_roles(frame, name, report)
     report.rows_loaded = len(frame)
     report.rows_rejected = int(duplicated.sum())
     return frame[list(columns)], report
+
+
+def _role_values(column: str) -> tuple[str, ...] | None:
+    """The values a role column accepts besides empty; None: any whole number from 1."""
+    return {"default_for_type": ("yes",), "profile_fact": PROFILE_FACTS}.get(column)
+
+
+def _check_roles(frame: pd.DataFrame, name: str, report: c.FileReport) -> None:
+    """A role cell that is not one of its values is reported and left empty: the indicator does not
+    take that role, and everything else in the catalogue keeps working."""
+    for column in ROLE_COLUMNS:
+        allowed = _role_values(column)
+        for index, value in frame[column].items():
+            value = value.strip()
+            good = (value in allowed) if allowed else (value.isascii() and value.isdigit() and int(value) >= 1)
+            if value and not good:
+                report.problems.append(c.Problem(
+                    name, "bad-role", c.WARNING,
+                    Phrase("problems.bad-role.expected", allowed=", ".join(allowed or ("1", "2", "3", "…"))),
+                    Phrase("problems.bad-role.fix"), row=int(index) + 2, column=column, value=value))
+                value = ""
+            frame.at[index, column] = value
+
+
+def default_indicators(indicators: pd.DataFrame) -> dict[str, str]:
+    """Migration type -> the indicator opened first for it (the catalogue's default_for_type)."""
+    marked = indicators[indicators.get("default_for_type", pd.Series("", index=indicators.index)) == "yes"]
+    return dict(zip(marked["migration_type"], marked["id"]))  # a second 'yes' for a type wins
+
+
+def in_role_order(indicators: pd.DataFrame, column: str) -> tuple[str, ...]:
+    """The indicators with an order in `column` (headline_order, compare_order, profile_chart_order), in it."""
+    if column not in indicators:
+        return ()
+    ranked = indicators[indicators[column] != ""]
+    order = ranked[column].astype(int)
+    return tuple(ranked.assign(_order=order).sort_values("_order", kind="stable")["id"])
+
+
+def profile_facts(indicators: pd.DataFrame) -> dict[str, str]:
+    """Fact name -> indicator, in PROFILE_FACTS order (the catalogue's profile_fact)."""
+    if "profile_fact" not in indicators:
+        return {}
+    named = dict(zip(indicators["profile_fact"], indicators["id"]))
+    return {fact: named[fact] for fact in PROFILE_FACTS if fact in named}

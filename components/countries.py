@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+import pandas as pd
 import pycountry
 
 # The order is the one the regional process uses: the five core countries first, then neighbours.
@@ -135,3 +136,22 @@ def country_name(iso3: str) -> str:
 
 def is_known_code(iso3: str) -> bool:
     return iso3 in REGION or iso3 in HISTORICAL or pycountry.countries.get(alpha_3=iso3) is not None
+
+
+def population_with_kosovo_in_serbia(population: pd.Series) -> pd.Series:
+    """Population by (country, year) where Serbia's figure also counts Kosovo's people.
+
+    UN DESA (and the UN population data behind Abel & Cohen's flows) counts Kosovo inside Serbia, so
+    a rate on those figures needs Serbia + Kosovo as Serbia's denominator; curation/derived.py and
+    views.population both use this one function. A year with Serbia but no Kosovo figure has no such
+    denominator, so Serbia has none that year (missing, never Serbia alone). Without any Kosovo rows
+    the population is returned as it is.
+    """
+    if KOSOVO not in population.index.get_level_values("country"):
+        return population
+    kosovo = population.xs(KOSOVO, level="country")
+    serbia = population.xs("SRB", level="country")
+    combined = (serbia + kosovo).dropna()
+    others = population.drop("SRB", level="country")
+    return pd.concat([others, pd.Series(combined.values, index=pd.MultiIndex.from_product(
+        [["SRB"], combined.index], names=["country", "year"]))]).sort_index()

@@ -11,15 +11,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from components.catalogue import default_indicators
 from components.memo import per_dataset
 from components.countries import CORE, REGION, resolve_country
 from components.i18n import Phrase, english
 from components.markdown_text import clipped
 
 DEFAULT_TYPE = "Emigration"
-DEFAULT_INDICATOR = {"Emigration": "emigrant_stock", "Immigration": "immigrant_stock",
-                     "Return": "return_flow_5yr", "Remittances": "remittances_pct_gdp",
-                     "Net migration": "net_migration"}
 VIEWS = {"absolute": "Absolute numbers", "per_population": "Per population",
          "index": "Indexed to a base year"}
 
@@ -40,9 +38,11 @@ class Choices:
     # series -> {edition: indicator id}, newest edition first; a one-edition indicator is its own
     # series with the edition "" (the catalogue's series and edition columns left empty).
     editions: dict[str, dict[str, str]] = field(default_factory=dict)
+    # migration type -> the indicator opened first for it (the catalogue's default_for_type column)
+    defaults: dict[str, str] = field(default_factory=dict)
 
     def default_indicator(self, migration_type: str) -> str:
-        preferred = DEFAULT_INDICATOR.get(migration_type)
+        preferred = self.defaults.get(migration_type)
         options = self.indicators.get(migration_type, [])
         return preferred if preferred in options else (options[0] if options else "")
 
@@ -100,6 +100,7 @@ def choices(observations: pd.DataFrame, indicators: pd.DataFrame) -> Choices:
         denominators={r.id: r.denominator for r in catalogue.itertuples() if r.denominator},
         # Newest first: editions are years ("2024" > "2020"); a later one-edition "" sorts last.
         editions={series: dict(sorted(by_edition.items(), reverse=True)) for series, by_edition in editions.items()},
+        defaults=default_indicators(indicators),
     )
 
 

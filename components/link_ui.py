@@ -12,6 +12,7 @@ import streamlit as st
 from components import language_ui
 from components.countries import resolve_country
 from components.i18n import Phrase
+from components.markdown_text import clipped
 
 _SEEN = "_link_seen_"
 
@@ -26,7 +27,8 @@ def linked_option(name: str, state_key: str, options: list, default, *, country:
             st.session_state[state_key] = value
         else:
             tx = language_ui.current()
-            st.info(tx.say(Phrase("filters.link_option_unavailable", key=name, value=raw)),
+            # As filter_ui's notices: the link's value clipped and escaped, never read as Markdown.
+            st.info(tx.markdown(Phrase("filters.link_option_unavailable", key=name, value=clipped(raw))),
                     icon=":material/link_off:")
     if st.session_state.get(state_key) not in options:
         st.session_state[state_key] = default

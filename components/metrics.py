@@ -6,15 +6,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.catalogue import in_role_order
 from components.countries import KOSOVO, REGION, WESTERN_BALKANS
 from components.formatting import format_number
 from components.i18n import Phrase, Texts, english
 from components.memo import per_dataset
 
-HEADLINE_INDICATORS = (
-    "emigrant_stock", "share_of_native_born_abroad", "population", "net_migration",
-    "remittances_pct_gdp",
-)
 CLAIM_SHARE = 20.0  # "around 20% of the population in Western Balkan countries lives outside"
 
 
@@ -40,7 +37,7 @@ def headline_figures(observations: pd.DataFrame, indicators: pd.DataFrame,
     catalogue = indicators.set_index("id")
     records = []
     for country in countries:
-        for indicator in HEADLINE_INDICATORS:
+        for indicator in in_role_order(indicators, "headline_order"):  # the catalogue's headline order
             if indicator not in catalogue.index:
                 continue
             found = latest(observations, indicator, country) or {}

@@ -14,16 +14,16 @@ from pathlib import Path
 import pydeck as pdk
 import streamlit as st
 
-from components import contract, filters, language_ui, projector, stories, story_export_ui
+from components import contract, filters, language_ui, pages_registry, projector, stories, story_export_ui
 from components.corridors import legend_html
 from components.dataset import Dataset
 from components.i18n import Phrase, Texts
 from components.markdown_text import clipped
 from components.settings import data_dir
 
-# Where the pages live; the presenter links to them (one place to change if the files move).
-PRESENT_PAGE = "pages/present/present.py"
-EXIT_PAGE = "pages/explore/overview.py"
+# Where the pages live (components/pages_registry.py); the presenter links to them.
+PRESENT_PAGE = pages_registry.page("present").script
+EXIT_PAGE = pages_registry.home().script
 
 SLIDE, STORY, PLAYING, STEP, NOTICES = ("present_slide", "present_story", "present_playing",
                                         "present_play_step", "present_notices")
@@ -110,7 +110,7 @@ FALLBACK_CHART_SIZE = {"width": 1232, "height": 440}
 def presenter_link() -> None:
     """'Presenter mode' at the top of a page's sidebar."""
     tx = language_ui.current()
-    st.sidebar.page_link(PRESENT_PAGE, label=tx("nav.present"), icon=":material/slideshow:",
+    st.sidebar.page_link(PRESENT_PAGE, label=tx(pages_registry.page("present").nav_key), icon=pages_registry.page("present").icon,
                          query_params=language_ui.query_with_language({}))
 
 

@@ -10,20 +10,11 @@ from functools import lru_cache
 import pandas as pd
 
 from components import actors, alt_text, charts, people, views
+from components.catalogue import in_role_order, profile_facts
 from components.countries import KOSOVO
 from components.formatting import format_number, short_source
 from components.i18n import Texts, english
 from components.trend_chart import trend
-
-FACTS = {
-    # fact name -> indicator; each fact is the latest country total
-    "emigrants": "emigrant_stock", "share_abroad": "share_of_native_born_abroad",
-    "immigrants": "immigrant_stock", "population": "population", "net_migration": "net_migration",
-    "remittances_usd": "remittances_usd", "remittances_gdp": "remittances_pct_gdp",
-    "returns": "return_flow_5yr", "returning_nationals": "returning_nationals",
-    "women_emigrants": "emigrants_female_share", "women_immigrants": "immigrants_female_share",
-    "oecd_emigrants": "oecd_emigrants_25_64", "tertiary_share": "oecd_emigrants_tertiary_share",
-}
 
 
 @dataclass
@@ -37,7 +28,7 @@ class Profile:
 def build_profile(observations: pd.DataFrame, indicators: pd.DataFrame, country: str) -> Profile:
     catalogue = indicators.set_index("id")
     profile = Profile(country)
-    for fact, indicator in FACTS.items():
+    for fact, indicator in profile_facts(indicators).items():  # the catalogue's profile_fact column
         rows = views.country_totals(observations, indicator, [country])
         if rows.empty or indicator not in catalogue.index:
             continue
@@ -159,7 +150,7 @@ def figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFra
     source_of = sources.set_index("id").to_dict("index")
     name = tx.country(profile.country)
     result = []
-    for indicator in ("emigrant_stock", "remittances_pct_gdp", "return_flow_5yr", "net_migration"):
+    for indicator in in_role_order(indicators, "profile_chart_order"):  # also a profile slide's charts
         rows = views.country_totals(observations, indicator, [profile.country])
         if rows.empty or indicator not in catalogue.index:
             continue

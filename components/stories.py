@@ -16,7 +16,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from components import charts, circular, circular_scenes, contract as c, corridor_card, filters, i18n, maps, scenes, views
+from components import (charts, circular, circular_scenes, contract as c, corridor_card, filters, i18n, maps,
+                        pages_registry, scenes, views)
+from components.catalogue import in_role_order
 from components.countries import CORE, REGION, resolve_country
 from components.dataset import Dataset
 from components.export import view_table
@@ -27,21 +29,12 @@ from components.trend_chart import trend
 
 STORIES_DIR = "stories"
 DEFAULT_STORY = "default"
-PAGES = ("map", "corridors", "trends", "compare", "profile", "circular", "corridor")
+# The pages a slide can show and the query keys its `view` may set there (components/pages_registry.py).
+PAGES = tuple(page.slug for page in pages_registry.slides())
 PLAYABLE = ("map", "trends")
-# The query keys each page reads from its URL (shared filters + the page's own options).
-PAGE_KEYS = {
-    "map": {"countries", "type", "indicator", "edition", "year", "view"},
-    "corridors": {"countries", "type", "indicator", "edition", "year", "origin", "since"},
-    "trends": {"countries", "type", "indicator", "edition", "from", "to", "view", "base"},
-    "compare": {"countries", "type", "indicator", "edition", "year", "view", "since"},
-    "profile": {"countries", "country", "indicator"},
-    "circular": {"country", "period"},
-    "corridor": {"origin", "destination"},
-}
+PAGE_KEYS = {page.slug: set(page.slide_keys) for page in pages_registry.slides()}
 PAGE_VIEWS = {"map": ("absolute", "per_population"), "compare": ("absolute", "per_population"),
               "trends": ("absolute", "per_population", "index")}
-PROFILE_CHARTS = ("emigrant_stock", "remittances_pct_gdp", "return_flow_5yr", "net_migration")
 SLIDE_FIELDS = ("title", "message", "view", "note", "play_years")
 # The fields an author may write in several languages: `title: {en: ..., sr-Cyrl: ...}` or `title_sr-Cyrl: ...`.
 TEXT_FIELDS = ("title", "message", "note")
@@ -403,10 +396,11 @@ def _profile_view(params: dict, countries: tuple[str, ...], dataset: Dataset) ->
     country = resolve_country(raw) if raw else countries[0]
     if country not in REGION:
         raise _error("view.country", raw, "region_country", "use_country_code")
-    indicator = str(params.get("indicator") or PROFILE_CHARTS[0])
-    if indicator not in PROFILE_CHARTS:
+    charts_shown = in_role_order(dataset.indicators, "profile_chart_order")  # the profile's charts (catalogue)
+    indicator = str(params.get("indicator") or (charts_shown[0] if charts_shown else ""))
+    if indicator not in charts_shown:
         raise _error("view.indicator", indicator, "profile_chart", "use_profile_chart",
-                     charts=", ".join(PROFILE_CHARTS))
+                     charts=", ".join(charts_shown))
     if views.country_totals(dataset.observations, indicator, [country]).empty:
         # The ISO code reads the same in every language (the message is said again in the reader's).
         raise _error("view.indicator", indicator, "figures_for", "other_indicator_or_country", country=country)

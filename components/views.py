@@ -10,8 +10,9 @@ import weakref
 
 import pandas as pd
 
+from components.catalogue import in_role_order
 from components.memo import per_dataset
-from components.countries import KOSOVO, REGION
+from components.countries import REGION, population_with_kosovo_in_serbia
 
 # Sources that count Kosovo inside Serbia: Serbia's denominator must then include Kosovo.
 KOSOVO_IN_SERBIA_SOURCES = {"un_desa_ims2024", "un_desa_ims2020", "derived", "derived_ims2020"}
@@ -80,13 +81,8 @@ def has_country_totals(observations: pd.DataFrame, indicator: str) -> bool:
 def population(observations: pd.DataFrame, source_id: str) -> pd.Series:
     """Population by (country, year); Serbia includes Kosovo where the source counts it so."""
     people = country_totals(observations, "population").set_index(["country", "year"])["value"]
-    if source_id in SERBIA_WITH_KOSOVO_POPULATION_SOURCES and KOSOVO in people.index.get_level_values(0):
-        kosovo = people.xs(KOSOVO, level="country")
-        serbia = people.xs("SRB", level="country")
-        combined = (serbia + kosovo).dropna()
-        people = people.drop("SRB", level="country")
-        people = pd.concat([people, pd.Series(combined.values, index=pd.MultiIndex.from_product(
-            [["SRB"], combined.index], names=["country", "year"]))]).sort_index()
+    if source_id in SERBIA_WITH_KOSOVO_POPULATION_SOURCES:
+        people = population_with_kosovo_in_serbia(people)
     return people
 
 
@@ -196,16 +192,6 @@ def regional_values(observations: pd.DataFrame, indicator: str, year: int) -> pd
 
 
 # Rates that make countries of different size comparable, for the small multiples.
-COMPARABLE = {
-    "share_of_native_born_abroad": "Born here, living abroad",
-    "emigrants_share_of_population": "Emigrants per 100 residents",
-    "immigrants_share_of_population": "Immigrants per 100 residents",
-    "net_migration": "Net migration per 1,000 residents",
-    "remittances_pct_gdp": "Remittances received",
-    "emigrants_female_share": "Women among emigrants",
-    "immigrants_female_share": "Women among immigrants",
-    "oecd_emigrants_tertiary_share": "Tertiary-educated emigrants (OECD)",
-}
 
 
 @per_dataset
@@ -213,7 +199,7 @@ def comparison_panels(observations: pd.DataFrame, indicators: pd.DataFrame, coun
     """One panel per comparable indicator at its latest year; counts become per-population rates."""
     catalogue = indicators.set_index("id")
     panels = []
-    for indicator in COMPARABLE:
+    for indicator in in_role_order(indicators, "compare_order"):  # the catalogue's compare_order
         if indicator not in catalogue.index:
             continue
         year = latest_common_year(observations, indicator, countries)
@@ -229,5 +215,5 @@ def comparison_panels(observations: pd.DataFrame, indicators: pd.DataFrame, coun
                   and meta.get("edition") else str(year))
         panels.append({"indicator": indicator, "year": year, "period": period, "unit": unit, "frame": frame,
                        "source_id": meta["source_id"],
-                       "title": f"{COMPARABLE[indicator]}<br><sup>{unit}, {period}</sup>"})
+                       "title": f"{meta['label']}<br><sup>{unit}, {period}</sup>"})
     return panels

@@ -217,6 +217,36 @@ INDICATORS += [
 for _indicator in INDICATORS[-6:]:
     _indicator["series"] = _indicator["id"]
 
+# What each indicator does in the app, as catalogue columns (components/catalogue.py ROLE_COLUMNS):
+# the one opened first for its migration type, the order of the Overview's headline figures, of the
+# Compare page's panels and of a country profile's trend charts (which a profile slide may show),
+# and the fact it gives a country profile. Only the newest edition of a series has roles; an older
+# one is chosen on purpose.
+ROLES = {
+    "emigrant_stock": dict(default_for_type="yes", headline_order="1", profile_fact="emigrants",
+                           profile_chart_order="1"),
+    "immigrant_stock": dict(default_for_type="yes", profile_fact="immigrants"),
+    "population": dict(headline_order="3", profile_fact="population"),
+    "net_migration": dict(default_for_type="yes", headline_order="4", compare_order="4", profile_fact="net_migration",
+                          profile_chart_order="4"),
+    "remittances_usd": dict(profile_fact="remittances_usd"),
+    "remittances_pct_gdp": dict(default_for_type="yes", headline_order="5", compare_order="5",
+                                profile_fact="remittances_gdp", profile_chart_order="2"),
+    "return_flow_5yr": dict(default_for_type="yes", profile_fact="returns", profile_chart_order="3"),
+    "returning_nationals": dict(profile_fact="returning_nationals"),
+    "share_of_native_born_abroad": dict(headline_order="2", compare_order="1", profile_fact="share_abroad"),
+    "emigrants_share_of_population": dict(compare_order="2"),
+    "immigrants_share_of_population": dict(compare_order="3"),
+    "emigrants_female_share": dict(compare_order="6", profile_fact="women_emigrants"),
+    "immigrants_female_share": dict(compare_order="7", profile_fact="women_immigrants"),
+    "oecd_emigrants_25_64": dict(profile_fact="oecd_emigrants"),
+    "oecd_emigrants_tertiary_share": dict(compare_order="8", profile_fact="tertiary_share"),
+}
+for _indicator in INDICATORS:
+    _indicator.update(ROLES.get(_indicator["id"], {}))
+assert {i["id"] for i in INDICATORS} >= set(ROLES), "a role names an indicator the catalogue lacks"
+
+
 # UN DESA's editions. The newest keeps the plain indicator ids, so every page opens on it; an
 # older edition's indicators carry its suffix and name the series they belong to, and the app
 # lets a reader choose the edition of a series without ever joining two editions into one line.
@@ -239,6 +269,8 @@ def _with_editions(indicators: list[dict]) -> list[dict]:
         for edition, (suffix, sources) in OLDER_EDITIONS.items():
             older = dict(indicator, id=indicator["id"] + suffix, source_id=sources[indicator["source_id"]],
                          edition=edition)
+            for role in ROLES.get(indicator["id"], {}):
+                older.pop(role)
             result.append(older)
     return result
 

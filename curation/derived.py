@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.countries import KOSOVO
+from components.countries import population_with_kosovo_in_serbia
 from curation.readers import COLUMNS, IMS2020_SUFFIX
 
 TOP_DESTINATIONS = 10
@@ -23,19 +23,6 @@ def _series(observations: pd.DataFrame, indicator: str, sex: str = "") -> pd.Ser
     rows = observations[(observations["indicator"] == indicator) & (observations["partner"] == "")
                         & (observations["sex"] == sex) & (observations["age"] == "")]
     return rows.set_index(["country", "year"])["value"]
-
-
-def population_with_kosovo_in_serbia(population: pd.Series) -> pd.Series:
-    """Population by (country, year) where Serbia's figure also counts Kosovo's people.
-
-    UN DESA counts Kosovo inside Serbia, so Serbia's denominator must include Kosovo's people.
-    """
-    population = population.copy()
-    kosovo = population.xs(KOSOVO, level="country")
-    serbia = population.xs("SRB", level="country")
-    for year, value in (serbia + kosovo).dropna().items():
-        population.loc[("SRB", year)] = value
-    return population
 
 
 def derive(observations: pd.DataFrame) -> pd.DataFrame:

@@ -10,7 +10,7 @@ import pandas as pd
 from components.countries import REGION
 from curation.eurostat_zeros import ledger_reason, not_available_zeros
 from curation.ledger import CurationError, Ledger, resolve_names
-from curation.readers import COLUMNS, _read, _tidy
+from curation.readers import COLUMNS, read_source, tidy
 
 TOTAL = "Total"
 REPORTING_COUNTRY = "Reporting country"
@@ -107,15 +107,15 @@ def _resolve_pair(frame: pd.DataFrame, ledger: Ledger, citizenship: str,
 
 
 def immigration(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
-    frame, ledger = _read(source_dir, "eurostat/immigration_by_citizenship.csv")
+    frame, ledger = read_source(source_dir, "eurostat/immigration_by_citizenship.csv")
     frame, geo, citizens = _resolve_pair(frame, ledger, "Country of citizenship")
     value = frame["Migrants number"]
     own = (geo == citizens)
     # A country's own citizens are its returning nationals, not a partner country: listed among
     # the partners they led every ranking of where immigrants come from (Croatia 1998: 99.95%).
     # The all-citizenships total (empty partner) still counts them.
-    by_citizenship = _tidy("immigration_by_citizenship", geo[~own], citizens[~own], frame["year"][~own], value[~own])
-    returning = _tidy("returning_nationals", geo[own], "", frame["year"][own], value[own])
+    by_citizenship = tidy("immigration_by_citizenship", geo[~own], citizens[~own], frame["year"][~own], value[~own])
+    returning = tidy("returning_nationals", geo[own], "", frame["year"][own], value[own])
     ledger.notes.append(f"{int(own.sum())} rows of own citizens are returning_nationals, not partner rows of "
                         "immigration_by_citizenship.")
     ledger.close(used=len(frame))
@@ -123,7 +123,7 @@ def immigration(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
 
 
 def residence_permits(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
-    frame, ledger = _read(source_dir, "eurostat/valid_permits_by_citizenship.csv")
+    frame, ledger = read_source(source_dir, "eurostat/valid_permits_by_citizenship.csv")
     frame, geo, citizens = _resolve_pair(frame, ledger, "Country of citizenship", permits=True)
     value, year = frame["Migrants number"], frame["year"]
     abroad = citizens.isin(list(REGION))
@@ -133,29 +133,29 @@ def residence_permits(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
         ledger.dropped.append(("neither the citizenship nor the reporting country is in the region",
                                int(neither.sum())))
     frames = [
-        _tidy("residence_permits_abroad", citizens[abroad], geo[abroad], year[abroad], value[abroad]),
-        _tidy("residence_permits_foreigners", geo[at_home], citizens[at_home], year[at_home], value[at_home]),
+        tidy("residence_permits_abroad", citizens[abroad], geo[abroad], year[abroad], value[abroad]),
+        tidy("residence_permits_foreigners", geo[at_home], citizens[at_home], year[at_home], value[at_home]),
     ]
     ledger.close(used=int((~neither).sum()))
     return pd.concat(frames, ignore_index=True), [ledger]
 
 
 def population(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
-    frame, ledger = _read(source_dir, "eurostat/population_by_citizenship.csv")
+    frame, ledger = read_source(source_dir, "eurostat/population_by_citizenship.csv")
     frame, geo, citizens = _resolve_pair(frame, ledger, "citizen")
     value, year = frame["number of citizens in country"], frame["year"]
     abroad = citizens.isin(list(REGION)) & (geo != citizens)
     frames = [
-        _tidy("population_by_citizenship", geo, citizens, year, value),
-        _tidy("citizens_resident_in_eu_efta", citizens[abroad], geo[abroad], year[abroad], value[abroad]),
+        tidy("population_by_citizenship", geo, citizens, year, value),
+        tidy("citizens_resident_in_eu_efta", citizens[abroad], geo[abroad], year[abroad], value[abroad]),
     ]
     ledger.close(used=len(frame))
     return pd.concat(frames, ignore_index=True)[COLUMNS], [ledger]
 
 
 def asylum(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
-    frame, ledger = _read(source_dir, "eurostat/asylum_applicants_total_BG_HR_RO.csv")
+    frame, ledger = read_source(source_dir, "eurostat/asylum_applicants_total_BG_HR_RO.csv")
     geo = resolve_names(frame["geo"], ledger.source_file, set())
     ledger.close(used=len(frame))
-    return _tidy("asylum_applicants", geo, "", frame["year"],
+    return tidy("asylum_applicants", geo, "", frame["year"],
                  frame["asylum_applicants_total_all_citizenships"]), [ledger]

@@ -14,15 +14,17 @@ from curation.ledger import CurationError, Ledger, resolve_names
 COLUMNS = ["indicator", "country", "partner", "sex", "age", "year", "value", "flag", "note", "source"]
 
 
-def _tidy(indicator: str, country, partner, year, value, flag="", note="", sex="", age="",
+def tidy(indicator: str, country, partner, year, value, flag="", note="", sex="", age="",
           source="") -> pd.DataFrame:
+    """One indicator's rows in the observations layout (COLUMNS), from columns or single values."""
     frame = pd.DataFrame({"country": country, "partner": partner, "year": year, "value": value})
     frame.insert(0, "indicator", indicator)
     frame["flag"], frame["note"], frame["sex"], frame["age"], frame["source"] = flag, note, sex, age, source
     return frame[COLUMNS]
 
 
-def _read(source_dir: Path, relative: str) -> tuple[pd.DataFrame, Ledger]:
+def read_source(source_dir: Path, relative: str) -> tuple[pd.DataFrame, Ledger]:
+    """A source extract (path relative to shared/sources) and its ledger, which counts its rows."""
     frame = pd.read_csv(source_dir / relative, keep_default_na=False, na_values=[""])
     return frame, Ledger(relative, rows_in=len(frame))
 
@@ -44,22 +46,22 @@ def _codes(frame: pd.DataFrame, end: str, source_file: str) -> pd.Series:
 
 def un_desa(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
     """The 2020 edition: indicator ids carry its suffix, because the plain ids are the newest edition's."""
-    bilateral, ledger = _read(source_dir, "un_desa/ims2020_bilateral_stock.csv")
+    bilateral, ledger = read_source(source_dir, "un_desa/ims2020_bilateral_stock.csv")
     # 23 small territories have no ISO3 in the extract; they are mapped by name, never dropped.
     origin = _codes(bilateral, "origin", ledger.source_file)
     destination = _codes(bilateral, "destination", ledger.source_file)
     edition = dict(source=IMS2020)
-    emigrants = _tidy("emigrant_stock" + IMS2020_SUFFIX, origin, destination, bilateral["year"],
+    emigrants = tidy("emigrant_stock" + IMS2020_SUFFIX, origin, destination, bilateral["year"],
                       bilateral["migrant_stock"], **edition)
     emigrants = emigrants[emigrants["country"].isin(list(REGION))]
-    immigrants = _tidy("immigrant_stock" + IMS2020_SUFFIX, destination, origin, bilateral["year"],
+    immigrants = tidy("immigrant_stock" + IMS2020_SUFFIX, destination, origin, bilateral["year"],
                        bilateral["migrant_stock"], **edition)
     immigrants = immigrants[immigrants["country"].isin(list(REGION))]
     # A row whose origin and destination are both in the region feeds both indicators.
     ledger.close(used=len(bilateral))
     ledger.notes.append(f"{len(emigrants)} emigrant and {len(immigrants)} immigrant partner rows.")
 
-    totals, totals_ledger = _read(source_dir, "un_desa/ims2020_totals.csv")
+    totals, totals_ledger = read_source(source_dir, "un_desa/ims2020_totals.csv")
     frames = [emigrants, immigrants]
     for indicator, column in (("emigrant_stock", "emigrant_stock_total"),
                               ("immigrant_stock", "immigrant_stock_total")):
@@ -71,7 +73,7 @@ def un_desa(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
             totals_ledger.notes.append(f"{column} of {row.country_iso3} in {row.year} is a placeholder 0: "
                                        "left out as missing.")
         kept = totals[~placeholder]
-        frames.append(_tidy(indicator + IMS2020_SUFFIX, kept["country_iso3"], "", kept["year"], kept[column],
+        frames.append(tidy(indicator + IMS2020_SUFFIX, kept["country_iso3"], "", kept["year"], kept[column],
                             **edition))
     totals_ledger.close(used=len(totals))
     return pd.concat(frames, ignore_index=True), [ledger, totals_ledger]
@@ -85,7 +87,7 @@ SEXES_2024 = {"total": "", "female": "female", "male": "male"}
 
 def un_desa_2024(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
     """The 2024 edition, the newest: emigrants and immigrants, totals and by partner, by sex."""
-    frame, ledger = _read(source_dir, "un_desa/ims2024_bilateral_stock.csv")
+    frame, ledger = read_source(source_dir, "un_desa/ims2024_bilateral_stock.csv")
     sex = frame["sex"].map(SEXES_2024)
     if sex.isna().any():
         raise CurationError(f"{ledger.source_file}: unknown sex values {sorted(set(frame['sex'][sex.isna()]))}")
@@ -105,13 +107,13 @@ def un_desa_2024(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
     # (the source's own definition; two tiny destinations did not parse upstream).
     emigrant_totals = emigrants.groupby(["origin_iso3", "year", "sex"], as_index=False)["value"].sum()
     frames = [
-        _tidy("immigrant_stock", immigrant_totals["destination_iso3"], "", immigrant_totals["year"],
+        tidy("immigrant_stock", immigrant_totals["destination_iso3"], "", immigrant_totals["year"],
               immigrant_totals["value"], sex=sex[immigrant_totals.index], **edition),
-        _tidy("immigrant_stock", immigrants["destination_iso3"], immigrants["origin_iso3"], immigrants["year"],
+        tidy("immigrant_stock", immigrants["destination_iso3"], immigrants["origin_iso3"], immigrants["year"],
               immigrants["value"], sex=sex[immigrants.index], **edition),
-        _tidy("emigrant_stock", emigrants["origin_iso3"], emigrants["destination_iso3"], emigrants["year"],
+        tidy("emigrant_stock", emigrants["origin_iso3"], emigrants["destination_iso3"], emigrants["year"],
               emigrants["value"], sex=sex[emigrants.index], **edition),
-        _tidy("emigrant_stock", emigrant_totals["origin_iso3"], "", emigrant_totals["year"],
+        tidy("emigrant_stock", emigrant_totals["origin_iso3"], "", emigrant_totals["year"],
               emigrant_totals["value"], sex=emigrant_totals["sex"].map(SEXES_2024), **edition),
     ]
     in_region = destination.isin(list(REGION)) | origin.isin(list(REGION))
@@ -123,21 +125,21 @@ def un_desa_2024(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
     ledger.notes.append(f"{len(emigrants)} emigrant and {len(immigrants)} immigrant partner rows by sex; "
                         f"{len(emigrant_totals)} emigrant totals summed over destinations.")
 
-    ages, age_ledger = _read(source_dir, "un_desa/ims2024_immigrants_by_age.csv")
+    ages, age_ledger = read_source(source_dir, "un_desa/ims2024_immigrants_by_age.csv")
     age_sex = ages["sex"].map(SEXES_2024)
     if age_sex.isna().any():
         raise CurationError(f"{age_ledger.source_file}: unknown sex values")
     age = ages["age_from"].astype(int).astype(str) + ages["age_to"].map(
         lambda to: "+" if pd.isna(to) else f"-{int(to)}")
-    frames.append(_tidy("immigrant_stock", ages["destination_iso3"], "", ages["year"], ages["value"],
+    frames.append(tidy("immigrant_stock", ages["destination_iso3"], "", ages["year"], ages["value"],
                         sex=age_sex, age=age, **edition))
     age_ledger.close(used=len(ages))
     return pd.concat(frames, ignore_index=True), [ledger, age_ledger]
 
 
 def world_bank(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
-    population, pop_ledger = _read(source_dir, "world_bank/population_SP.POP.TOTL.csv")
-    frames = [_tidy("population", population["Country Code"], "", population["Year"], population["Value"])]
+    population, pop_ledger = read_source(source_dir, "world_bank/population_SP.POP.TOTL.csv")
+    frames = [tidy("population", population["Country Code"], "", population["Year"], population["Value"])]
     pop_ledger.close(used=len(population))
     ledgers = [pop_ledger]
     series = {
@@ -146,21 +148,21 @@ def world_bank(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
         "remittances_usd": "wdi_remittances_usd_BX.TRF.PWKR.CD.DT.csv",
     }
     for indicator, name in series.items():
-        frame, ledger = _read(source_dir, f"world_bank/{name}")
+        frame, ledger = read_source(source_dir, f"world_bank/{name}")
         frame = ledger.drop(frame, frame["value"].isna(), "no value in the source")
-        frames.append(_tidy(indicator, frame["geo"].str.upper(), "", frame["time"], frame["value"]))
+        frames.append(tidy(indicator, frame["geo"].str.upper(), "", frame["time"], frame["value"]))
         ledger.close(used=len(frame))
         ledgers.append(ledger)
     return pd.concat(frames, ignore_index=True), ledgers
 
 
 def knomad(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
-    frame, ledger = _read(source_dir, "knomad/remittance_inflows_usd_million_apr2020.csv")
+    frame, ledger = read_source(source_dir, "knomad/remittance_inflows_usd_million_apr2020.csv")
     frame = ledger.drop(frame, frame["remittance_inflows_usd_million"].isna(), "no value in the source")
     flag = frame["flag"].fillna("").map({"": "", "estimate": "e"})
     country = resolve_names(frame["country"], ledger.source_file, set())
     ledger.close(used=len(frame))
-    return _tidy("remittances_usd_knomad2020", country, "", frame["year"],
+    return tidy("remittances_usd_knomad2020", country, "", frame["year"],
                  frame["remittance_inflows_usd_million"], flag=flag), [ledger]
 
 
@@ -173,7 +175,7 @@ ABEL_INDICATORS = {
 
 
 def abel_cohen(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
-    frame, ledger = _read(source_dir, "abel_cohen/bilateral_flows_5yr.csv")
+    frame, ledger = read_source(source_dir, "abel_cohen/bilateral_flows_5yr.csv")
     frame = ledger.drop(frame, frame["flow_type"] == "transit",
                         "flow_type 'transit' (foreign-born moving on): not yet shown by the dashboard")
     origin = _codes(frame, "origin", ledger.source_file)
@@ -193,12 +195,12 @@ def abel_cohen(source_dir: Path) -> tuple[pd.DataFrame, list[Ledger]]:
         rows = frame["flow_type"] == flow_type
         for indicator, end in targets:
             country, partner = (origin, destination) if end == "origin" else (destination, origin)
-            tidy = _tidy(indicator, country[rows], partner[rows], period_end[rows], frame["flow"][rows],
+            flows = tidy(indicator, country[rows], partner[rows], period_end[rows], frame["flow"][rows],
                          flag="e", note=note[rows])
-            tidy = tidy[tidy["country"].isin(region)]
-            totals = tidy.groupby(["indicator", "country", "year", "flag", "note"], as_index=False)["value"].sum()
+            flows = flows[flows["country"].isin(region)]
+            totals = flows.groupby(["indicator", "country", "year", "flag", "note"], as_index=False)["value"].sum()
             totals["partner"], totals["sex"], totals["age"], totals["source"] = "", "", "", ""
             totals["note"] += "; sum over partner countries"
-            frames += [tidy, totals[COLUMNS]]
+            frames += [flows, totals[COLUMNS]]
     ledger.close(used=len(frame))
     return pd.concat(frames, ignore_index=True), [ledger]

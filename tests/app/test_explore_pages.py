@@ -7,10 +7,11 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import maps
+from components import maps, pages_registry
 from tests.conftest import REPO
 
-PAGES = ["pages/explore/map.py", "pages/explore/corridors.py", "pages/explore/trends.py", "pages/explore/compare.py", "pages/explore/profile.py"]
+# The pages that read the shared filters from their link (components/pages_registry.py).
+PAGES = [page.script for page in pages_registry.PAGES if "countries" in page.params]
 
 
 def open_page(page: str, **params) -> AppTest:

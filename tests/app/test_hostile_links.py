@@ -13,24 +13,14 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 from streamlit.testing.v1 import AppTest
 
+from components import pages_registry
 from tests.conftest import REPO
 from tests.markdown_reading import headings, outside_addresses
 from tests.hostile_text import HOSTILE_MARKDOWN, link_texts
 
 TIMEOUT = 60
-FILTERS = ("countries", "type", "indicator", "edition", "year", "from", "to", "view")
-# What each page reads from its link, besides ?lang= (read by app.py on every page).
-PAGE_PARAMS = {
-    "pages/explore/overview.py": (),
-    "pages/explore/map.py": FILTERS,
-    "pages/explore/corridors.py": FILTERS + ("origin", "since"),
-    "pages/explore/trends.py": FILTERS + ("base",),
-    "pages/explore/compare.py": FILTERS + ("since",),
-    "pages/explore/profile.py": FILTERS + ("country", "age_year"),
-    "pages/present/present.py": ("story", "slide"),
-    "pages/data/data_sources.py": ("revisions",),
-    "pages/explore/actors.py": (),
-}
+# What each page reads from its link, besides ?lang= (read by app.py on every page): the registry.
+PAGE_PARAMS = {page.script: page.params for page in pages_registry.public()}
 # A notice echoes at most 80 characters of a value; no element of any page comes near this.
 LONGEST_ELEMENT = 20_000
 
@@ -101,13 +91,13 @@ def test_page_params_name_every_parameter_the_code_reads():
     read = set()
     for path in [*REPO.glob("pages/**/*.py"), *REPO.glob("components/*.py")]:
         source = path.read_text(encoding="utf-8")
-        read |= set(re.findall(r"""page_option\(\s*["'](\w+)["']""", source))
+        read |= set(re.findall(r"""(?:page|linked)_option\(\s*["'](\w+)["']""", source))
         read |= set(re.findall(r"""query_params(?:\.get(?:_all)?\(\s*|\[)["'](\w+)["']""", source))
     declared = {key for keys in PAGE_PARAMS.values() for key in keys} | {"lang"}
     assert read <= declared, f"parameters read by the code but not fuzzed: {read - declared}"
     parsed = set(re.findall(r"""params(?:\.get\(|\[)\s*["'](\w+)["']""",
                             (REPO / "components" / "filters.py").read_text(encoding="utf-8")))
-    assert parsed == set(FILTERS), parsed
+    assert parsed == set(pages_registry.FILTERS), parsed
 
 
 @pytest.mark.parametrize("page, params", [

@@ -8,28 +8,15 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import i18n
+from components import i18n, pages_registry
 from tests.conftest import REPO
 
 TIMEOUT = 120
-PAGES = {
-    "overview": None,
-    "map": "pages/explore/map.py",
-    "corridors": "pages/explore/corridors.py",
-    "trends": "pages/explore/trends.py",
-    "compare": "pages/explore/compare.py",
-    "profile": "pages/explore/profile.py",
-    "present": "pages/present/present.py",
-    "data": "pages/data/data_sources.py",
-    "actors": "pages/explore/actors.py",
-}
+# Every page everyone sees (components/pages_registry.py); the home page opens without switching.
+PAGES = {page.slug: None if page.default else page.script for page in pages_registry.public()}
 # The interface texts checked on the Serbian pages: the shared ones, and each page's own table.
 SHARED_TABLES = ("filters.", "language.", "common.no_data")
-PAGE_TABLES = {
-    "overview": ("overview.",), "map": ("map.",), "corridors": ("corridors.",), "trends": ("trends.",),
-    "compare": ("compare.",), "profile": ("profile.",), "present": ("present.",),
-    "data": ("data_page.",), "actors": ("actors.",),
-}
+PAGE_TABLES = {page.slug: (page.texts + ".",) for page in pages_registry.public()}
 
 
 def open_page(page: str, language: str) -> AppTest:

@@ -11,14 +11,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from components import pages_registry
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.e2e
 WAIT = 45_000
 AXE_JS = REPO / "tests" / "e2e" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-# Every page of app.py's navigation (the upload page exists only for signed-in staff).
-PAGES = ["", "map", "corridors", "corridor", "circular", "trends", "compare", "profile", "present", "data", "actors",
-         "data?revisions=emigrant_stock"]  # Data & sources opened on "What changed between editions"
+# Every page of app.py's navigation (the upload page exists only for signed-in staff), from the registry.
+PAGES = ["" if page.default else page.slug for page in pages_registry.public()] + [
+    "data?revisions=emigrant_stock"]  # Data & sources opened on "What changed between editions"
 BLOCKING = ("serious", "critical")
 
 # Violations inside Streamlit's own frontend that no page code can reach. Each entry is one rule

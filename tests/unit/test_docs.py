@@ -125,16 +125,18 @@ def test_developing_names_every_page_script_and_command():
 
 
 def test_the_recipes_name_the_places_they_say_to_touch():
-    from components import filters, metrics, profile, stories, views
+    from components import catalogue, stories
 
     recipes = DEVELOPING_DOC.split("## Recipes", 1)[1].split("\n## ", 1)[0]
     for heading in ("### Adding an indicator", "### Adding a page", "### Adding a chart", "### Adding a language"):
         assert heading in recipes, heading
-    for owner, name in ((filters, "DEFAULT_INDICATOR"), (views, "COMPARABLE"), (metrics, "HEADLINE_INDICATORS"),
-                        (profile, "FACTS"), (stories, "PROFILE_CHARTS"), (stories, "PAGE_KEYS"), (stories, "PAGES")):
+    for owner, name in ((catalogue, "PROFILE_FACTS"), (stories, "PAGES"), (stories, "PLAYABLE")):
         assert hasattr(owner, name) and f"`{owner.__name__.split('.')[-1]}.{name}`" in recipes, name
-    for path in ("tests/app/test_languages.py", "tests/app/test_explore_pages.py", "tests/e2e/test_accessibility.py",
-                 "bench/server.py", "bench/browser.py", "app.py"):
+    for column in catalogue.ROLE_COLUMNS:  # every indicator role, named by its catalogue column
+        assert f"`{column}`" in recipes, column
+    for path in ("components/pages_registry.py", "curation/catalogues.py", "tests/app/test_page_registry.py",
+                 "tests/unit/test_indicator_roles.py", "tests/e2e/test_phone_browser.py", "bench/server.py",
+                 "bench/browser.py", "data/catalogue/indicators.csv"):
         assert (REPO / path).is_file() and f"`{path}`" in recipes, path
 
 
