@@ -83,7 +83,9 @@ def read_table(raw: bytes, problems, known_columns=(), fast: bool = False) -> Ta
     delimiter = sniff_delimiter(text, known_columns)
     _note(problems, {"delimiter": DELIMITERS[delimiter]})
     if fast:
-        table = _fast_table(text, delimiter, known_columns)
+        # The C parser reads UTF-8 bytes: the file's own when they are UTF-8 already.
+        table = _fast_table(text, delimiter, raw if encoding == "UTF-8" else text.encode("utf-8"),
+                            known_columns)
         if table is not None:
             table.detected = {"format": CSV_TEXT, "encoding": encoding, "delimiter": DELIMITERS[delimiter]}
             return table
@@ -98,7 +100,7 @@ def read_table(raw: bytes, problems, known_columns=(), fast: bool = False) -> Ta
     return table
 
 
-def _fast_table(text: str, delimiter: str, known_columns=()) -> Table | None:
+def _fast_table(text: str, delimiter: str, utf8: bytes, known_columns=()) -> Table | None:
     """The table _rows_to_table would make of this text, read by pandas' C parser; None when
     the text is one the two parsers might read differently, or that has a problem to report.
 
@@ -113,7 +115,7 @@ def _fast_table(text: str, delimiter: str, known_columns=()) -> Table | None:
             or ("\r" in text and text.count("\r") != text.count("\r\n"))):
         return None
     try:
-        cells = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, dtype="category",
+        cells = pd.read_csv(io.BytesIO(utf8), sep=delimiter, header=None, dtype="category", encoding="utf-8",
                             na_filter=False, keep_default_na=False, skip_blank_lines=False,
                             engine="c", quotechar='"', doublequote=True, index_col=False)
     except Exception:  # pandas refuses what the csv module may still read (or report)
@@ -137,7 +139,7 @@ def _fast_table(text: str, delimiter: str, known_columns=()) -> Table | None:
             return None  # cells past the header: "not-csv", said row by row
     # Only the texts of these rows (not the header's) are categories: checks made once per
     # category must see the same set of texts as checks made over the rows.
-    frame = pd.DataFrame({position: pd.Categorical.from_codes(codes[body], distinct).remove_unused_categories()
+    frame = pd.DataFrame({position: _used_only(codes[body], distinct)
                           for position, (codes, distinct) in enumerate(columns[:width])},
                          index=body + 1)
     return Table(header, [], list(body + 1), delimiter=delimiter, frame=frame)
@@ -153,6 +155,13 @@ def _categorical_text(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
             distinct, empty = np.append(distinct, ""), [len(distinct)]
         codes = np.where(codes < 0, empty[0], codes)
     return codes, distinct
+
+
+def _used_only(codes: np.ndarray, distinct: np.ndarray) -> pd.Categorical:
+    """These cells as a categorical whose categories are only the texts they use."""
+    used = np.bincount(codes, minlength=len(distinct)) > 0
+    renumbered = np.cumsum(used) - 1
+    return pd.Categorical.from_codes(renumbered[codes], distinct[used], validate=False)
 
 
 def _blank(distinct: np.ndarray) -> np.ndarray:
