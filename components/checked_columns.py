@@ -21,7 +21,7 @@ import pandas as pd
 
 from components import contract as c
 from components import numbers
-from components.observations import (OBSERVATION_COLUMNS, SOURCE_ROW, age_groups, new_indicators,
+from components.observations import (KEY_HASH, OBSERVATION_COLUMNS, SOURCE_ROW, age_groups, new_indicators,
                                      report_names_read, resolve_countries, rows_checked_one_by_one,
                                      tidy_cell)
 
@@ -176,14 +176,32 @@ def _rows_one_by_one(index: pd.Index, cells: dict[str, Cells], rows: np.ndarray,
 
 
 def _valid(cells: dict[str, Cells], tidy: dict, kept: np.ndarray, row_numbers: np.ndarray) -> pd.DataFrame:
-    """The rows kept, as observations.valid_rows shapes them. Each text column is taken from its
-    distinct texts, so a repeated text is already one shared object."""
+    """The rows kept, as observations.valid_rows shapes them, and the hash of each row's key
+    (KEY_HASH, as the dataset would compute it, see dataset._key_hash). Each text column is taken
+    from its distinct texts, so a repeated text is already one shared object."""
     valid = pd.DataFrame(index=pd.RangeIndex(len(kept)))
     for col in OBSERVATION_COLUMNS:  # one block per column: no copy into one 2-D block
         column = np.asarray(tidy[col])[cells[col].codes[kept]]
         valid[col] = column.astype({"year": int, "value": float}.get(col, object), copy=False)
     valid[SOURCE_ROW] = (row_numbers[kept]).astype("int32")
+    valid[KEY_HASH] = _key_hash(cells, tidy, kept, valid["year"].to_numpy())
     return valid
+
+
+def _key_hash(cells: dict[str, Cells], tidy: dict, kept: np.ndarray, years: np.ndarray) -> np.ndarray:
+    """pd.util.hash_pandas_object(valid[KEY_COLUMNS], index=False), hashing each distinct key
+    text once: pandas hashes a categorical column as it hashes the same values as text."""
+    keys = {}
+    for col in c.KEY_COLUMNS:
+        if col == "year":
+            keys[col] = years
+            continue
+        codes, distinct = pd.factorize(pd.Series(tidy[col]), use_na_sentinel=False)
+        per_row = codes[cells[col].codes[kept]]
+        used = np.bincount(per_row, minlength=len(distinct)) > 0  # a kept row's key has no blanks
+        keys[col] = pd.Categorical.from_codes((np.cumsum(used) - 1)[per_row],
+                                              np.asarray(distinct, dtype=object)[used], validate=False)
+    return pd.util.hash_pandas_object(pd.DataFrame(keys, copy=False), index=False).to_numpy()
 
 
 def _introduced(cells: dict[str, Cells], kept: np.ndarray, known: set[str]) -> pd.DataFrame:

@@ -18,6 +18,10 @@ OBSERVATION_COLUMNS = list(c.KEY_COLUMNS) + ["value", "flag", "note", "source"]
 # Each checked row's number in its file as a spreadsheet shows it (the header is row 1), kept with
 # the file's rows (4 bytes a row) so that a conflict between two files can name both rows.
 SOURCE_ROW = "row"
+# A 64-bit hash of each row's key, computed once per file version (and kept with its checked
+# rows): finding keys repeated across files then compares numbers, not six text columns. The
+# vectorised checks (components/checked_columns.py) add it to the rows they return.
+KEY_HASH = "key_hash"
 # How many country-name readings the report lists for one file.
 MAX_LISTED_MAPPINGS = 12
 COUNTRY_READ_AS = "detected.country_read_as"
