@@ -1,8 +1,8 @@
 """Observation files already checked, kept on disk by content so a restart does not check them again.
 
 Checking a file (parsing every cell, resolving country names, detecting the number format) is the
-slow part of a load: about 1.5 s per 100,000 rows. Its result depends only on the file's bytes,
-the indicator catalogue, the current year and this code, so it is kept under
+slow part of a load, even column by column (components/checked_columns.py). Its result depends
+only on the file's bytes, the indicator catalogue, the current year and this code, so it is kept under
 data/.cache/checked/<hash of all four>.pickle. After a restart, or when one file of many
 changes, the others come back from there in milliseconds instead of being checked again.
 A changed byte, catalogue row or line of code gives another hash, so an old result is never used

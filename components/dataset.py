@@ -23,7 +23,7 @@ from components.actors import LOADED_COLUMNS, load_places, read_actors_bytes
 from components.boundary_files import read_boundaries
 from components.catalogue import INDICATOR_COLUMNS, SOURCE_COLUMNS, read_catalogue_bytes
 from components.i18n import Phrase
-from components.observations import OBSERVATION_COLUMNS, SOURCE_ROW, empty_rows, read_observations
+from components.observations import KEY_HASH, OBSERVATION_COLUMNS, SOURCE_ROW, empty_rows, read_observations
 from components.snapshot import Clock, FileBytes, Snapshot, read_snapshot
 
 OBSERVATIONS_DIR = "observations"
@@ -244,9 +244,6 @@ def _unread(entry: FileBytes, parse, check: str, expected: str, fix: str, value=
                                      else SOURCE_COLUMNS)), report
 
 
-# A 64-bit hash of each row's key, computed once per file version (and kept with its checked
-# rows): finding keys repeated across files then compares numbers, not six text columns.
-KEY_HASH = "key_hash"
 
 
 def _with_key_hash(rows: pd.DataFrame, new_indicators: pd.DataFrame, report: c.FileReport):

@@ -13,6 +13,9 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+import numpy as np
+import pandas as pd
+
 from components import contract as c
 from components import workbook_limits
 from components.contract import joined
@@ -37,6 +40,9 @@ class Table:
     row_numbers: list[int]  # the row number a spreadsheet shows; the header is row 1
     detected: dict[str, str] = field(default_factory=dict)
     delimiter: str | None = None
+    # Read by pandas (read_table(fast=True)): the cells as categorical columns, one per header
+    # cell, indexed by row number, instead of `rows`.
+    frame: pd.DataFrame | None = None
 
 
 def content_kind(raw: bytes) -> str:
@@ -52,8 +58,12 @@ def content_kind(raw: bytes) -> str:
     return "binary" if b"\x00" in head or controls > len(head) // 100 else "text"
 
 
-def read_table(raw: bytes, problems, known_columns=()) -> Table | None:
-    """Header and rows of a CSV or workbook; None (with the reason in `problems`) if unreadable."""
+def read_table(raw: bytes, problems, known_columns=(), fast: bool = False) -> Table | None:
+    """Header and rows of a CSV or workbook; None (with the reason in `problems`) if unreadable.
+
+    With `fast`, a plain CSV file is read by pandas' C parser into `Table.frame` (one categorical
+    column per cell position, `rows` left empty); whatever that parser could read differently
+    from Python's csv module (see _fast_table) is read row by row as before."""
     kind = content_kind(raw)
     if kind == "xlsx":
         return _read_xlsx(raw, problems, known_columns)
@@ -72,6 +82,13 @@ def read_table(raw: bytes, problems, known_columns=()) -> Table | None:
         return None
     delimiter = sniff_delimiter(text, known_columns)
     _note(problems, {"delimiter": DELIMITERS[delimiter]})
+    if fast:
+        # The C parser reads UTF-8 bytes: the file's own when they are UTF-8 already.
+        table = _fast_table(text, delimiter, raw if encoding == "UTF-8" else text.encode("utf-8"),
+                            known_columns)
+        if table is not None:
+            table.detected = {"format": CSV_TEXT, "encoding": encoding, "delimiter": DELIMITERS[delimiter]}
+            return table
     # newline="": lines end at \n, \r\n or a lone \r (Excel for Mac's "CSV (Macintosh)").
     records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     table = _rows_to_table(records, problems, cut_off=not text.endswith(("\n", "\r")),
@@ -81,6 +98,74 @@ def read_table(raw: bytes, problems, known_columns=()) -> Table | None:
         table.detected = {"format": CSV_TEXT, "encoding": encoding,
                           "delimiter": DELIMITERS[delimiter], **table.detected}
     return table
+
+
+def _fast_table(text: str, delimiter: str, utf8: bytes, known_columns=()) -> Table | None:
+    """The table _rows_to_table would make of this text, read by pandas' C parser; None when
+    the text is one the two parsers might read differently, or that has a problem to report.
+
+    pandas' tokenizer is a port of Python's csv module (quotes, doubled quotes, quoted line
+    breaks alike), but it drops a leading byte-order mark, reads a lone carriage return and a NUL
+    its own way, and cannot say how many cells a short last line had (a cut-off file). A file
+    with any of those, a line wider than the first, or cells past the header is read row by row,
+    which reports them exactly as before. Cells come back categorical: each distinct text is one
+    Python string, however many rows repeat it.
+    """
+    if (text.startswith("\ufeff") or not text.endswith("\n") or "\x00" in text
+            or ("\r" in text and text.count("\r") != text.count("\r\n"))):
+        return None
+    try:
+        cells = pd.read_csv(io.BytesIO(utf8), sep=delimiter, header=None, dtype="category", encoding="utf-8",
+                            na_filter=False, keep_default_na=False, skip_blank_lines=False,
+                            engine="c", quotechar='"', doublequote=True, index_col=False)
+    except Exception:  # pandas refuses what the csv module may still read (or report)
+        return None
+    columns = [_categorical_text(cells[position]) for position in cells.columns]
+    blank = np.ones(len(cells), dtype=bool)
+    for codes, distinct in columns:
+        blank &= _blank(distinct)[codes]
+    filled = np.flatnonzero(~blank)
+    if not len(filled) or filled[0] != 0:
+        return None  # an empty file, or blank lines above the header: as before
+    header = [str(distinct[codes[0]]) for codes, distinct in columns]
+    if known_columns and not _names_columns(header, known_columns):
+        return None  # a title above the column names, or no column names: said row by row
+    while header and not header[-1].strip():
+        header.pop()
+    width = len(header)
+    body = filled[1:]  # data rows, blank lines left out; position + 1 is the spreadsheet row
+    for codes, distinct in columns[width:]:
+        if (~_blank(distinct)[codes[body]]).any():
+            return None  # cells past the header: "not-csv", said row by row
+    # Only the texts of these rows (not the header's) are categories: checks made once per
+    # category must see the same set of texts as checks made over the rows.
+    frame = pd.DataFrame({position: _used_only(codes[body], distinct)
+                          for position, (codes, distinct) in enumerate(columns[:width])},
+                         index=body + 1)
+    return Table(header, [], list(body + 1), delimiter=delimiter, frame=frame)
+
+
+def _categorical_text(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, distinct texts) of a column pandas read as categorical; a missing cell is ''."""
+    distinct = np.asarray(column.cat.categories, dtype=object)
+    codes = column.cat.codes.to_numpy()
+    if (codes < 0).any():
+        empty = np.flatnonzero(distinct == "")
+        if not len(empty):
+            distinct, empty = np.append(distinct, ""), [len(distinct)]
+        codes = np.where(codes < 0, empty[0], codes)
+    return codes, distinct
+
+
+def _used_only(codes: np.ndarray, distinct: np.ndarray) -> pd.Categorical:
+    """These cells as a categorical whose categories are only the texts they use."""
+    used = np.bincount(codes, minlength=len(distinct)) > 0
+    renumbered = np.cumsum(used) - 1
+    return pd.Categorical.from_codes(renumbered[codes], distinct[used], validate=False)
+
+
+def _blank(distinct: np.ndarray) -> np.ndarray:
+    return np.array([not str(text).strip() for text in distinct], dtype=bool)
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -139,7 +224,7 @@ def _sample_word(text: str, script: str) -> str:
 def sniff_delimiter(text: str, known_columns=()) -> str:
     """The separator that makes the most sense of the header (known column names first),
     then the one that gives the same number of cells on most lines."""
-    lines = [line for line in text.splitlines()[:30] if line.strip()]
+    lines = [line for line in _first_lines(text, 30) if line.strip()]
     known = {normalise_header(col) for col in known_columns}
     best, best_score = ",", (-1, -1, -1)
     for delimiter in DELIMITERS:
@@ -152,6 +237,15 @@ def sniff_delimiter(text: str, known_columns=()) -> str:
         if score > best_score:
             best, best_score = delimiter, score
     return best
+
+
+def _first_lines(text: str, count: int) -> list[str]:
+    """text.splitlines()[:count], without splitting a whole 20 MB file to look at its top."""
+    for size in (1 << 16, 1 << 20):
+        lines = text[:size].splitlines()
+        if len(lines) > count:  # a later line began, so the first `count` are whole
+            return lines[:count]
+    return text.splitlines()[:count]
 
 
 def normalise_header(cell: str) -> str:
@@ -172,17 +266,18 @@ def _empty_file(problems) -> None:
                  Phrase("problems.empty-file.fix"), row=1)
 
 
+def _names_columns(record: list[str], known_columns) -> bool:
+    known = {normalise_header(col) for col in known_columns}
+    return sum(normalise_header(cell) in known for cell in record) >= 2
+
+
 def _title_rows(records: list[list[str]], known_columns) -> int:
     """How many rows sit above the column names, as in the tables statistical offices publish
     (a title, a source line, a blank row); 0 if row 1 already names the columns."""
-    known = {normalise_header(col) for col in known_columns}
-
-    def names_columns(record: list[str]) -> bool:
-        return sum(normalise_header(cell) in known for cell in record) >= 2
-
-    if not known:
+    if not known_columns:
         return 0
-    header = next((index for index, record in enumerate(records[:30]) if names_columns(record)), 0)
+    header = next((index for index, record in enumerate(records[:30])
+                   if _names_columns(record, known_columns)), 0)
     # Blank lines alone above the header are no title; they are skipped (_rows_to_table).
     return header if any("".join(record).strip() for record in records[:header]) else 0
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from components.i18n import Phrase
@@ -104,6 +105,32 @@ def detect(cells: Iterable[tuple[int | None, str]], delimiter: str | None) -> Nu
         mark = "," if len(votes[","]) > len(votes["."]) else "."
         row, example = votes[mark][0]
         return NumberFormat(mark, Phrase("detected.numbers.seen"), example, row)
+    return _undecided(separated, delimiter)
+
+
+def detect_distinct(distinct: Sequence[str], codes: np.ndarray, rows: np.ndarray,
+                    delimiter: str | None) -> NumberFormat:
+    """detect() for cells given as distinct texts and, per cell in order, the code of its text and
+    its row number: each distinct text is judged once, the votes are counted by code."""
+    marks = np.zeros(len(distinct), dtype=np.int8)  # 1: proves ".", 2: proves ","
+    separates = np.zeros(len(distinct), dtype=bool)
+    for code, cell in enumerate(distinct):
+        if cell.isdigit():
+            continue
+        marks[code] = {".": 1, ",": 2}.get(decimal_evidence(cell), 0)
+        separates[code] = not cell.strip().lstrip("-").isdigit()
+    votes = marks[codes]
+    points, commas = int((votes == 1).sum()), int((votes == 2).sum())
+    if points or commas:
+        mark = "," if commas > points else "."
+        first = int(np.argmax(votes == (2 if mark == "," else 1)))
+        return NumberFormat(mark, Phrase("detected.numbers.seen"), clean_cell(distinct[codes[first]]),
+                            int(rows[first]))
+    return _undecided(bool(separates[codes].any()), delimiter)
+
+
+def _undecided(separated: bool, delimiter: str | None) -> NumberFormat:
+    """No cell proves a decimal mark: the separator decides, or whole numbers need none."""
     if delimiter == ";":
         return NumberFormat(",", Phrase("detected.numbers.assumed_semicolon"))
     if not separated:

@@ -18,6 +18,10 @@ OBSERVATION_COLUMNS = list(c.KEY_COLUMNS) + ["value", "flag", "note", "source"]
 # Each checked row's number in its file as a spreadsheet shows it (the header is row 1), kept with
 # the file's rows (4 bytes a row) so that a conflict between two files can name both rows.
 SOURCE_ROW = "row"
+# A 64-bit hash of each row's key, computed once per file version (and kept with its checked
+# rows): finding keys repeated across files then compares numbers, not six text columns. The
+# vectorised checks (components/checked_columns.py) add it to the rows they return.
+KEY_HASH = "key_hash"
 # How many country-name readings the report lists for one file.
 MAX_LISTED_MAPPINGS = 12
 COUNTRY_READ_AS = "detected.country_read_as"
@@ -73,13 +77,19 @@ def empty_rows() -> pd.DataFrame:
     return pd.DataFrame(columns=OBSERVATION_COLUMNS)
 
 
-def read_observations(raw: bytes, name: str, indicators: pd.DataFrame
+def read_observations(raw: bytes, name: str, indicators: pd.DataFrame, vectorised: bool = True
                       ) -> tuple[pd.DataFrame, pd.DataFrame, c.FileReport]:
-    """The same as read_observation_file, from bytes already in memory (see components/snapshot.py)."""
+    """The same as read_observation_file, from bytes already in memory (see components/snapshot.py).
+
+    Vectorised (the default): the file is read by pandas' C parser and every check is made once
+    per distinct text of a column (components/checked_columns.py); only the rows that fail a
+    check go through the row-by-row checks below, which word the problems. `vectorised=False`
+    reads and checks every row in Python: the reference the vectorised path must agree with
+    (tests/unit/test_checked_columns.py)."""
     report = c.FileReport(file=name, kind="observations")
     problems = _Collector(report)
     empty = empty_rows()
-    frame, delimiter = _parse_table(raw, problems, c.ALL_COLUMNS)
+    frame, delimiter = _parse_table(raw, problems, c.ALL_COLUMNS, fast=vectorised)
     if frame is None:
         return empty, pd.DataFrame(), report
     missing = [col for col in c.REQUIRED_COLUMNS if col not in frame.columns]
@@ -100,19 +110,13 @@ def read_observations(raw: bytes, name: str, indicators: pd.DataFrame
     for repeated in frame.columns[frame.columns.duplicated()]:
         problems.add("duplicate-column", c.WARNING, Phrase("problems.duplicate-column.expected"),
                      Phrase("problems.duplicate-column.fix"), row=1, column=repeated)
-    frame = frame.loc[:, ~frame.columns.duplicated()].copy()
-    for col in c.ALL_COLUMNS:
-        if col not in frame.columns:
-            frame[col] = ""  # an absent optional column: empty everywhere, nothing to tidy
-        else:
-            # A plain loop: pandas' .str.strip() costs twice as much per cell, and at 100x the
-            # shipped data this loop runs over tens of millions of cells.
-            values = frame[col].tolist()
-            try:
-                frame[col] = [text.strip() for text in values]
-            except AttributeError:  # a cell that is not text: None, or a number from a workbook
-                frame[col] = [_tidy(text) for text in values]
-    valid, new_indicators = _validate_rows(frame, indicators, problems, delimiter)
+    frame = frame.loc[:, ~frame.columns.duplicated()]
+    if vectorised:
+        from components.checked_columns import checked  # it builds on this module's row checks
+
+        valid, introduced = checked(frame, indicators, problems, delimiter)
+    else:
+        valid, introduced = _validate_rows(tidy_cells(frame), indicators, problems, delimiter)
     problems.summarise()
     report.rows_loaded = len(valid)
     report.rows_rejected = len(frame) - len(valid)
@@ -121,12 +125,29 @@ def read_observations(raw: bytes, name: str, indicators: pd.DataFrame
                      Phrase("problems.no-valid-rows.fix"))
     if report.rejected:
         return empty, pd.DataFrame(), report
-    return valid, new_indicators, report
+    return valid, introduced, report
 
 
-def _parse_table(raw: bytes, problems: _Collector, known_columns):
-    """(frame of text cells named as in the contract, index + 2 = spreadsheet row; separator)."""
-    table = read_table(raw, problems, known_columns)
+def tidy_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every contract column as trimmed text, an absent optional column empty everywhere."""
+    frame = frame.copy()
+    for col in c.ALL_COLUMNS:
+        if col not in frame.columns:
+            frame[col] = ""  # an absent optional column: empty everywhere, nothing to tidy
+        else:
+            # A plain loop: pandas' .str.strip() costs twice as much per cell.
+            values = frame[col].tolist()
+            try:
+                frame[col] = [text.strip() for text in values]
+            except AttributeError:  # a cell that is not text: None, or a number from a workbook
+                frame[col] = [tidy_cell(text) for text in values]
+    return frame
+
+
+def _parse_table(raw: bytes, problems: _Collector, known_columns, fast: bool = False):
+    """(frame of text cells named as in the contract, index + 2 = spreadsheet row; separator).
+    With `fast`, a CSV file's columns may come back categorical (file_formats.read_table)."""
+    table = read_table(raw, problems, known_columns, fast=fast)
     if table is None:
         return None, None
     problems.report.detected.update(table.detected)
@@ -134,8 +155,11 @@ def _parse_table(raw: bytes, problems: _Collector, known_columns):
     if changes:
         problems.report.detected["header"] = changes
     columns = [normalise_header(cell) for cell in table.header]
-    frame = pd.DataFrame(table.rows, columns=columns, dtype=str,
-                         index=[number - 2 for number in table.row_numbers])
+    if table.frame is not None:
+        frame = table.frame.set_axis(columns, axis=1).set_axis(table.frame.index - 2, axis=0)
+    else:
+        frame = pd.DataFrame(table.rows, columns=columns, dtype=str,
+                             index=[number - 2 for number in table.row_numbers])
     return frame, table.delimiter
 
 
@@ -150,6 +174,18 @@ def _parse_csv(raw: bytes, problems: _Collector) -> pd.DataFrame | None:
 
 
 def _validate_rows(frame, indicators, problems, delimiter) -> tuple[pd.DataFrame, pd.DataFrame]:
+    tidy, bad = rows_checked_one_by_one(frame, indicators, problems, delimiter)
+    known = set(indicators["id"]) if "id" in indicators else set()
+    return valid_rows(tidy[~bad]), new_indicators(frame[~bad], known)
+
+
+def rows_checked_one_by_one(frame, indicators, problems, delimiter, number_format=None,
+                            mappings: bool = True) -> tuple[pd.DataFrame, pd.Series]:
+    """(tidy rows, which are rejected), each problem listed with its row, column and value.
+
+    The vectorised checks (components/checked_columns.py) call this with only the rows that
+    fail, and with what depends on the whole file decided already: the number format and the
+    country-name readings (`mappings=False`)."""
     bad = pd.Series(False, index=frame.index)
     this_year = dt.date.today().year
 
@@ -177,7 +213,8 @@ def _validate_rows(frame, indicators, problems, delimiter) -> tuple[pd.DataFrame
     reject(countries.isna(), "country", "unknown-country")
     partners = _resolve_column(frame["partner"])
     reject(partners.isna(), "partner", "unknown-partner")
-    _report_mappings(problems.report, frame, countries, partners, ~bad)
+    if mappings:
+        _report_mappings(problems.report, frame, countries, partners, ~bad)
 
     years = pd.to_numeric(frame["year"], errors="coerce")
     not_integer = years.isna() | (years != years.round())
@@ -186,9 +223,10 @@ def _validate_rows(frame, indicators, problems, delimiter) -> tuple[pd.DataFrame
            "year-out-of-range",
            Phrase("problems.year-out-of-range.expected", first=c.EARLIEST_YEAR, last=this_year))
 
-    number_format = numbers.detect(
-        ((int(index) + 2, cell) for index, cell in frame["value"][~bad].items()),
-        delimiter)
+    if number_format is None:
+        number_format = numbers.detect(
+            ((int(index) + 2, cell) for index, cell in frame["value"][~bad].items()),
+            delimiter)
     problems.report.detected["numbers"] = number_format.report
     values = numbers.parse(frame["value"], number_format)
     reject(values.isna(), "value", "not-a-number",
@@ -210,13 +248,19 @@ def _validate_rows(frame, indicators, problems, delimiter) -> tuple[pd.DataFrame
         "note": frame["note"], "source": frame["source"],
     })
     _reject_duplicates(tidy[~bad], tidy.index, reject)
-    valid = tidy[~bad].copy()
+    return tidy, bad
+
+
+def valid_rows(valid: pd.DataFrame) -> pd.DataFrame:
+    """Checked rows as the dataset keeps them: whole years, float values, shared texts, and each
+    row's number in the file (SOURCE_ROW)."""
+    valid = valid.copy()
     valid["year"] = valid["year"].astype(int)
     valid["value"] = valid["value"].astype(float)
     rows = (valid.index.to_numpy() + 2).astype("int32")
     valid = shared_strings(valid.reset_index(drop=True)[OBSERVATION_COLUMNS])
     valid[SOURCE_ROW] = rows
-    return valid, _new_indicators(frame[~bad], known)
+    return valid
 
 
 def age_groups(cells: pd.Series) -> pd.Series:
@@ -239,6 +283,11 @@ def _report_mappings(report, frame, countries, partners, usable) -> None:
         for text, iso3 in pairs.drop_duplicates().itertuples(index=False):
             if text and text.strip().upper() != iso3:
                 seen.setdefault((column, text), iso3)
+    report_names_read(report, seen)
+
+
+def report_names_read(report, seen: dict[tuple[str, str], str]) -> None:
+    """The readings {(column, text as in the file): ISO3}, in the order first met, in the report."""
     if not seen:
         return
     # The country's name is said in the reader's language on display (validation_report.say).
@@ -292,7 +341,7 @@ def _reject_duplicates(candidates: pd.DataFrame, index: pd.Index, reject) -> Non
            severity=c.WARNING, drop=True)
 
 
-def _new_indicators(frame: pd.DataFrame, known: set[str]) -> pd.DataFrame:
+def new_indicators(frame: pd.DataFrame, known: set[str]) -> pd.DataFrame:
     new = frame[~frame["indicator"].isin(known) & (frame["indicator_label"] != "")]
     if new.empty:
         return pd.DataFrame()
@@ -308,16 +357,20 @@ def _new_indicators(frame: pd.DataFrame, known: set[str]) -> pd.DataFrame:
 _RESOLVED: dict[str, str | None] = {}
 
 
-def _tidy(text) -> str:
+def tidy_cell(text) -> str:
     if isinstance(text, str):
         return text.strip()
     return "" if text is None or text != text else str(text).strip()  # None/NaN → "", numbers → text
 
 
+def resolve_countries(texts) -> dict:
+    """{text: ISO3, or None when not a country we know}; "" stays "" (no partner)."""
+    return {text: ("" if text == "" else _resolve_cached(text)) for text in texts}
+
+
 def _resolve_column(column: pd.Series) -> pd.Series:
     """ISO3 for every cell, resolving each distinct spelling once; "" stays "" (no partner)."""
-    lookup = {text: ("" if text == "" else _resolve_cached(text)) for text in column.unique()}
-    return column.map(lookup)
+    return column.map(resolve_countries(column.unique()))
 
 
 def _resolve_cached(text: str) -> str | None:
