@@ -17,8 +17,7 @@ from components import contract as c
 from components.countries import REGION, country_name, normalise_name, resolve_country
 from components.i18n import Phrase, Texts, english
 # The observation reader's CSV parsing and problem collector, so that both files report alike.
-from components.observations import _Collector as Collector
-from components.observations import _parse_csv as parse_csv
+from components.observations import Collector, parse_csv
 
 ACTOR_COLUMNS = ("name", "kind", "country", "place", "latitude", "longitude", "period",
                  "description", "topics", "link", "source", "source_quote")

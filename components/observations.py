@@ -27,7 +27,7 @@ MAX_LISTED_MAPPINGS = 12
 COUNTRY_READ_AS = "detected.country_read_as"
 
 
-class _Collector:
+class Collector:
     """Gathers the problems of one file, listing at most a few of each kind."""
 
     def __init__(self, report: c.FileReport):
@@ -87,7 +87,7 @@ def read_observations(raw: bytes, name: str, indicators: pd.DataFrame, vectorise
     reads and checks every row in Python: the reference the vectorised path must agree with
     (tests/unit/test_checked_columns.py)."""
     report = c.FileReport(file=name, kind="observations")
-    problems = _Collector(report)
+    problems = Collector(report)
     empty = empty_rows()
     frame, delimiter = _parse_table(raw, problems, c.ALL_COLUMNS, fast=vectorised)
     if frame is None:
@@ -144,7 +144,7 @@ def tidy_cells(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _parse_table(raw: bytes, problems: _Collector, known_columns, fast: bool = False):
+def _parse_table(raw: bytes, problems: Collector, known_columns, fast: bool = False):
     """(frame of text cells named as in the contract, index + 2 = spreadsheet row; separator).
     With `fast`, a CSV file's columns may come back categorical (file_formats.read_table)."""
     table = read_table(raw, problems, known_columns, fast=fast)
@@ -163,7 +163,7 @@ def _parse_table(raw: bytes, problems: _Collector, known_columns, fast: bool = F
     return frame, table.delimiter
 
 
-def _parse_csv(raw: bytes, problems: _Collector) -> pd.DataFrame | None:
+def parse_csv(raw: bytes, problems: Collector) -> pd.DataFrame | None:
     """Kept for readers of other files (components/actors.py): the header as found in the file."""
     table = read_table(raw, problems)
     if table is None:

@@ -16,12 +16,6 @@ from tests.conftest import REPO
 
 PACKAGES = ("components", "curation", "bench", "pages")
 OURS = ("components", "curation", "bench", "pages", "tests")
-# Waiting on another branch: components/observations.py is being changed by the file-checker work
-# (issue 18 item 4 names _Collector and _parse_csv); they become public there, then this list empties.
-NOT_YET_PUBLIC = {
-    ("components/actors.py", "components.observations._Collector"),
-    ("components/actors.py", "components.observations._parse_csv"),
-}
 
 
 def _private_uses(path) -> set[tuple[str, str]]:
@@ -54,13 +48,9 @@ def _all_private_uses() -> set[tuple[str, str]]:
 
 
 def test_no_module_imports_another_modules_private_names():
-    found = _all_private_uses() - NOT_YET_PUBLIC
+    found = _all_private_uses()
     assert not found, ("these use another module's private (_) names; make the name public in the module "
                        f"that owns it: {sorted(found)}")
-
-
-def test_the_waiting_list_only_names_uses_that_still_exist():
-    assert NOT_YET_PUBLIC <= _all_private_uses(), "remove what became public from NOT_YET_PUBLIC"
 
 
 def test_the_check_sees_both_ways_of_reaching_a_private_name(tmp_path, monkeypatch):
