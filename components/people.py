@@ -241,7 +241,7 @@ def education_mix_chart(frame: pd.DataFrame, *, title: str, source: str, tx: Tex
                                          " (%{customdata})<extra></extra>"))
     layout = house_layout(title, source, height=160 + 46 * max(len(frame), 3), tx=tx, showlegend=True)
     layout.update(barmode="stack", legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom", traceorder="normal"))
-    layout["xaxis"].update(title=dict(text=tx("people.education_mix_axis")), range=[0, 100],
+    layout["xaxis"].update(title=dict(text=wrap(tx("people.education_mix_axis"), 30)), range=[0, 100],
                            ticksuffix=tx("numbers.percent", value=""))
     return figure_from(traces, layout)
 

@@ -21,7 +21,7 @@ import streamlit as st
 # Presenter mode draws its own slides and is left alone.
 PHONE_WIDTH = 700
 # Charts of several panels side by side keep this width on a phone and scroll sideways in their box.
-WIDE_CHART = 800
+WIDE_CHART = 1000  # three panels of about 300 px: a panel title of 35 characters fits
 CSS = """
 <style>
 [data-testid="stCaptionContainer"] { color: #52606d !important; opacity: 1 !important; }
