@@ -68,7 +68,10 @@ def test_english_stays_the_default_for_every_builder(dataset):
     figure = charts.share_abroad_bars(frame, 2020, 20, "Meeting's figure", "Source: X · 2020")
     assert figure.layout.separators == ".," and figure.layout.title.text.startswith("Share of people born")
     panels = views.comparison_panels(dataset.observations, dataset.indicators, ("SRB", "ALB"))
-    assert [charts.panel_title(p) for p in panels] == [p["title"] for p in panels]
+    # Panels are titled by their short English name (the catalogue label is only the fallback of an
+    # indicator without one).
+    assert [charts.panel_title(p) for p in panels] == [charts.panel_title(p, texts("en")) for p in panels]
+    assert charts.panel_title(panels[0]).startswith("Born here, living abroad<br>")
 
 
 def test_headline_table_in_serbian_cyrillic(dataset):
