@@ -75,7 +75,8 @@ def trends_scene(data: Dataset, indicator: str, countries: tuple, years: tuple, 
     lines = [source_line(source, span, tx),
              tx("trends.definition_note", definition=tx.definition(indicator, meta["definition"]),
                 time_basis=time_basis_text(meta["time_basis"], tx))]
-    missing = sorted(set(countries) - set(full["country"]))
+    shown = set(full["country"])
+    missing = [c for c in countries if c not in shown]  # in the order chosen
     if missing:
         lines.append(tx("trends.no_figures_for", countries=", ".join(map(tx.country, missing))))
     table = view_table(frame, indicator=indicator, unit=unit, source=source_line(source, tx=tx), tx=tx)
