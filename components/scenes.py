@@ -38,25 +38,27 @@ class Scene:
 
 @per_dataset
 def map_scene(data: Dataset, indicator: str, year: int, countries: tuple, view: str,
-              tx: Texts | None = None) -> Scene:
-    """The map page's scene in the reader's language (`tx` is part of the memo key)."""
+              tx: Texts | None = None, scale_years: tuple = ()) -> Scene:
+    """The map page's scene in the reader's language (`tx` is part of the memo key).
+
+    `scale_years` are the other years of a slide that plays the years: their values fix the
+    shading classes, so that a colour means the same number in every year shown; such a map stays
+    at country level."""
     tx = tx or english()
     meta, notes = data.indicator(indicator), []
     label = tx.indicator(indicator, meta["label"])
     countries = countries or tuple(REGION)
-    frame = views.map_values(data.observations, indicator, year, countries)
-    unit = meta["unit"]
-    if view == "per_population":
-        if meta.get("denominator"):
-            frame, unit = views.per_population(frame, data.observations, unit, meta["source_id"])
-        else:
-            notes.append(tx("map.no_denominator", indicator=label))
+    per_population = view == "per_population" and bool(meta.get("denominator"))
+    if view == "per_population" and not per_population:
+        notes.append(tx("map.no_denominator", indicator=label))
+    frame, unit = _map_values(data, meta, indicator, year, countries, per_population)
     source = data.source(meta["source_id"])
     # Whether the label already says 'estimate' is decided on the catalogue's (English) label.
     estimates = meta["estimate"] == "yes" and "estimate" not in meta["label"]
     title = tx("map.figure_title_estimates" if estimates else "map.figure_title", indicator=label, year=year)
     regional = views.regional_values(data.observations, indicator, year)
-    geometry = maps.subnational_geometry(regional["region"], data.boundaries) if len(regional) else None
+    geometry = (maps.subnational_geometry(regional["region"], data.boundaries)
+                if len(regional) and not scale_years else None)
     if geometry:
         name, collection = geometry
         notes.append(tx("map.subnational", boundaries=tx.get(f"map.boundaries.{name}", name)))
@@ -66,7 +68,10 @@ def map_scene(data: Dataset, indicator: str, year: int, countries: tuple, view: 
                                  context_geojson=data.boundaries.get("region_countries"), tx=tx)
         table = regional
     else:
-        figure = maps.choropleth(frame, data.boundaries["region_countries"], title=title, unit=unit,
+        anchors = [_class_anchors(_map_values(data, meta, indicator, other, countries, per_population)[0])
+                   for other in scale_years]
+        figure = maps.choropleth(pd.concat([frame, *anchors]), data.boundaries["region_countries"], title=title,
+                                 unit=unit,
                                  source=short_source(source, year, tx),
                                  context_geojson=data.boundaries["region_countries"], tx=tx)
         table = frame
@@ -76,6 +81,21 @@ def map_scene(data: Dataset, indicator: str, year: int, countries: tuple, view: 
         alt += " " + tx("map.alt_no_data", countries=", ".join(map(tx.country, missing)))
     return Scene(figure, view_table(table, indicator=indicator, unit=unit, source=source_line(source, tx=tx), tx=tx),
                  unit, [source_line(source, year, tx), tx.definition(indicator, meta["definition"])], alt, notes)
+
+
+def _map_values(data: Dataset, meta: dict, indicator: str, year: int, countries: tuple,
+                per_population: bool) -> tuple[pd.DataFrame, str]:
+    frame = views.map_values(data.observations, indicator, year, countries)
+    if per_population:
+        return views.per_population(frame, data.observations, meta["unit"], meta["source_id"])
+    return frame, meta["unit"]
+
+
+def _class_anchors(frame: pd.DataFrame) -> pd.DataFrame:
+    """Another year's values under codes no boundary has: maps.choropleth draws its shading classes
+    from the values it is given, and the anchors match no shape, so nothing more is drawn."""
+    anchors = frame.dropna(subset=["value"])
+    return anchors.assign(country=anchors["country"] + ":" + anchors["year"].astype(str))
 
 
 # A corridor deck keeps its world map written out as JSON (about 0.3 MB), so fewer are kept.

@@ -13,19 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import pandas as pd
 import yaml
 
-from components import (charts, circular, circular_scenes, contract as c, corridor_card, filters, i18n, maps,
-                        pages_registry, scenes, views)
+from components import (circular, circular_scenes, contract as c, corridor_card, filters, i18n,
+                        pages_registry, scenes, series_scenes, views)
 from components.catalogue import in_role_order
 from components.countries import CORE, REGION, resolve_country
 from components.dataset import Dataset
-from components.export import view_table
-from components.formatting import short_source, source_line
+from components.formatting import source_line
 from components.i18n import Phrase, Texts
 from components.memo import per_dataset
-from components.trend_chart import trend
 
 STORIES_DIR = "stories"
 DEFAULT_STORY = "default"
@@ -485,107 +482,23 @@ def _slide_figure(dataset: Dataset, slide: Slide, year: int | None, tx: Texts):
         chart = next(chart for chart in scenes.profile_scene(dataset, view.country, tx)[2]
                      if chart["table"]["indicator"].iloc[0] == view.indicator)
         return chart["figure"], chart["table"], [source_line(dataset.source(chart["source_id"]), tx=tx)]
-    meta = dataset.indicator(view.indicator)
-    source = dataset.source(meta["source_id"])
-    label = tx.indicator(view.indicator, meta["label"])
     if view.page == "trends":
-        return _trend_figure(view, dataset, meta, source, year, tx)
+        scene = series_scenes.trends_scene(dataset, view.indicator, view.countries, view.years, view.mode, view.base,
+                                           year, tx)
+        # The source line and the countries without figures; the definition stays on the page.
+        return scene.figure, scene.table, scene.source_lines[:1] + scene.source_lines[2:]
     shown_year = year or view.year
     if view.page == "corridors":
         scene = scenes.corridor_scene(dataset, view.indicator, view.origin, shown_year, tx)
         return scene.figure, scene.table, scene.source_lines[:1] + scene.notes
-    if view.page == "map" and not slide.play_years:
-        scene = scenes.map_scene(dataset, view.indicator, shown_year, view.countries, view.mode, tx)
-        return scene.figure, scene.table, scene.source_lines[:1] + scene.notes
     if view.page == "map":
-        return _played_map(slide, dataset, meta, source, shown_year, tx)
-    unit = meta["unit"]
+        # While years play, every other year's values keep the shading classes (and legend) still.
+        others = tuple(y for y in play_years(slide, dataset) if y != shown_year)
+        scene = scenes.map_scene(dataset, view.indicator, shown_year, view.countries, view.mode, tx, others)
+        return scene.figure, scene.table, scene.source_lines[:1] + scene.notes
+    # Compare: the change between two years, or the countries ranked in one year.
     if view.since is not None:
-        change = views.difference(dataset.observations, view.indicator, _map_countries(view), view.since, shown_year)
-        figure = charts.dumbbell(change, year_a=view.since, year_b=shown_year, unit=unit,
-                                 title=tx("stories.change_title", indicator=label, start=view.since, end=shown_year),
-                                 source=short_source(source, tx("stories.two_years", start=view.since, end=shown_year),
-                                                     tx),
-                                 tx=tx)
-        return figure, _table(change, view, unit, source, tx), [source_line(source, f"{view.since}, {shown_year}", tx)]
-    frame, unit = _map_frame(view, dataset, meta, shown_year)
-    figure = charts.ranked_bars(frame.sort_values("value", ascending=False, na_position="last"),
-                                title=tx("stories.year_title", indicator=label, year=shown_year), unit=unit,
-                                source=short_source(source, shown_year, tx),
-                                kosovo_in_serbia=source.get("id") in views.KOSOVO_IN_SERBIA_SOURCES, tx=tx)
-    return figure, _table(frame, view, unit, source, tx), [source_line(source, shown_year, tx)]
-
-
-def _played_map(slide: Slide, dataset: Dataset, meta: dict, source: dict, year: int, tx: Texts):
-    frame, unit = _map_frame(slide.view, dataset, meta, year)
-    label = tx.indicator(slide.view.indicator, meta["label"])
-    # As on the map page: "(estimates)" unless the indicator's own name already says so.
-    estimates = meta["estimate"] == "yes" and "estimate" not in meta["label"]
-    title = tx("stories.year_title_estimates" if estimates else "stories.year_title", indicator=label, year=year)
-    figure = maps.choropleth(pd.concat([frame, _class_anchors(slide, dataset, meta, year)]),
-                             dataset.boundaries["region_countries"], title=title, unit=unit,
-                             source=short_source(source, year, tx),
-                             context_geojson=dataset.boundaries["region_countries"], tx=tx)
-    return figure, _table(frame, slide.view, unit, source, tx), [source_line(source, year, tx)]
-
-
-def _map_frame(view: View, dataset: Dataset, meta: dict, year: int) -> tuple[pd.DataFrame, str]:
-    frame = views.map_values(dataset.observations, view.indicator, year, _map_countries(view))
-    if view.mode == "per_population":
-        return views.per_population(frame, dataset.observations, meta["unit"], meta["source_id"])
-    return frame, meta["unit"]
-
-
-def _class_anchors(slide: Slide, dataset: Dataset, meta: dict, shown_year: int) -> pd.DataFrame:
-    """The other years' values of a 'play years' map, under codes no boundary has.
-
-    maps.choropleth draws its shading classes from the values it is given; with every year's
-    values the classes, colours and legend stay the same while the years play, so a colour means
-    the same number in 1990 as in 2020. The anchors match no shape, so nothing more is drawn.
-    """
-    if not slide.play_years:
-        return pd.DataFrame()
-    frames = [_map_frame(slide.view, dataset, meta, year)[0] for year in play_years(slide, dataset)
-              if year != shown_year]
-    if not frames:
-        return pd.DataFrame()
-    anchors = pd.concat(frames).dropna(subset=["value"])
-    return anchors.assign(country=anchors["country"] + ":" + anchors["year"].astype(str))
-
-
-def _trend_figure(view: View, dataset: Dataset, meta: dict, source: dict, until: int | None, tx: Texts):
-    frame = views.country_totals(dataset.observations, view.indicator, view.countries, view.years)
-    unit = meta["unit"]
-    if view.mode == "per_population":
-        frame, unit = views.per_population(frame, dataset.observations, unit, meta["source_id"])
-    elif view.mode == "index":
-        frame, _ = views.indexed(frame, view.base)
-        unit = tx("stories.index_unit", base=view.base)
-    full = frame
-    if until is not None:
-        frame = frame[frame["year"] <= until]
-    span = f"{view.years[0]}–{view.years[1]}"
-    label = tx.indicator(view.indicator, meta["label"])
-    figure = trend(frame, title=tx("stories.span_title", indicator=label, years=span), unit=unit,
-                   source=short_source(source, span, tx), time_basis=meta["time_basis"],
-                   estimate=meta["estimate"] == "yes", tx=tx)
-    if until is not None:
-        _hold_axes(figure, full, meta["time_basis"] == "five-year period ending in the year shown")
-    lines = [source_line(source, span, tx)]
-    missing = [tx.country(c) for c in view.countries if c not in set(full["country"])]
-    if missing:
-        lines.append(tx("stories.no_figures", countries=", ".join(missing)))
-    return figure, _table(frame, view, unit, source, tx), lines
-
-
-def _hold_axes(figure, full: pd.DataFrame, periods: bool) -> None:
-    # While years play, the axes keep the whole range so that the lines grow instead of jumping.
-    values = full["value"].dropna()
-    top, bottom = values.max(), min(values.min(), 0)
-    figure.update_yaxes(range=[bottom - 0.05 * (top - bottom), top * 1.05 if top > 0 else 1])
-    if not periods:
-        figure.update_xaxes(range=[full["year"].min() - 0.5, full["year"].max() + 0.5])
-
-
-def _table(frame: pd.DataFrame, view: View, unit: str, source: dict, tx: Texts) -> pd.DataFrame:
-    return view_table(frame, indicator=view.indicator, unit=unit, source=source_line(source, tx=tx), tx=tx)
+        scene = series_scenes.change_scene(dataset, view.indicator, _map_countries(view), view.since, shown_year, tx)
+    else:
+        scene = series_scenes.ranked_scene(dataset, view.indicator, _map_countries(view), shown_year, view.mode, tx)
+    return scene.figure, scene.table, scene.source_lines[:1]

@@ -2,10 +2,8 @@
 
 import streamlit as st
 
-from components import alt_text, chart_ui, charts, filter_ui, language_ui, scenes, ui, views
+from components import chart_ui, filter_ui, language_ui, scenes, series_scenes, ui, views
 from components.countries import REGION
-from components.export import view_table
-from components.formatting import short_source, source_line
 
 tx = language_ui.current()
 data = ui.dataset()
@@ -23,26 +21,13 @@ countries = selection.countries or list(REGION)
 if not selection.countries:
     st.info(tx("compare.all_countries", count=len(REGION)))
 
-source = data.source(meta["source_id"])
-label = tx.indicator(selection.indicator, meta["label"])
-definition = tx.definition(selection.indicator, meta["definition"])
-frame = views.ranked(data.observations, selection.indicator, countries, selection.year)
-unit = meta["unit"]
-if selection.view == "per_population" and meta.get("denominator"):
-    frame, unit = views.per_population(frame, data.observations, unit, meta["source_id"])
-    frame = frame.sort_values("value", ascending=False, na_position="last")
-
-title = tx("compare.ranked_title", indicator=label, year=selection.year)
+title = tx("compare.ranked_title", indicator=tx.indicator(selection.indicator, meta["label"]), year=selection.year)
 st.header(title)
-figure = charts.ranked_bars(frame, title=title, unit=unit, source=short_source(source, selection.year, tx),
-                            kosovo_in_serbia=source.get("id") in views.KOSOVO_IN_SERBIA_SOURCES, tx=tx)
-present = frame.dropna(subset=["value"])
-ranking = ", ".join(f"{i + 1}. {tx.country(c)}" for i, c in enumerate(present["country"]))
-alt = tx("compare.ranking", ranking=ranking) if len(present) else tx("compare.no_country_has_data")
-chart_ui.show_chart(figure, view_table(frame, indicator=selection.indicator, unit=unit,
-                                       source=source_line(source, tx=tx), tx=tx),
-                    source_lines=[source_line(source, selection.year, tx), definition],
-                    file_name=f"compare_{selection.indicator}_{selection.year}.csv", key="ranked", alt=alt, tx=tx, catalogue=data.indicators)
+# The memo takes its arguments by position only; the language is one of them.
+ranked = series_scenes.ranked_scene(data, selection.indicator, tuple(countries), selection.year, selection.view, tx)
+chart_ui.show_chart(ranked.figure, ranked.table, source_lines=ranked.source_lines,
+                    file_name=f"compare_{selection.indicator}_{selection.year}.csv", key="ranked", alt=ranked.alt,
+                    token=ranked.token, tx=tx, catalogue=data.indicators)
 
 st.header(tx("compare.multiples_header"))
 # The memo takes its arguments by position only; the language is one of them.
@@ -72,18 +57,11 @@ if not earlier:
 else:
     filter_ui.page_option("since", earlier, earlier[0])
     since = st.select_slider(tx("compare.since"), earlier, key="since", persist_state="session")
-    change = views.difference(data.observations, selection.indicator, countries, since, selection.year)
-    both_years = tx("compare.two_years", first=since, second=selection.year)
-    figure = charts.dumbbell(change, year_a=since, year_b=selection.year, unit=meta["unit"],
-                             title=tx("compare.change_title", indicator=label, years=both_years),
-                             source=short_source(source, both_years, tx), tx=tx)
-    chart_ui.show_chart(figure, view_table(change, indicator=selection.indicator, unit=meta["unit"],
-                                           source=source_line(source, tx=tx), tx=tx),
-                        source_lines=[source_line(source, f"{since}, {selection.year}", tx)],
+    change = series_scenes.change_scene(data, selection.indicator, tuple(countries), since, selection.year, tx)
+    chart_ui.show_chart(change.figure, change.table, source_lines=change.source_lines,
                         file_name=f"change_{selection.indicator}_{since}_{selection.year}.csv", key="change",
-                        alt=alt_text.change_summary(change, since, selection.year, meta["unit"], tx), tx=tx,
-                        catalogue=data.indicators)
-if source.get("id") in views.KOSOVO_IN_SERBIA_SOURCES:
+                        alt=change.alt, token=change.token, tx=tx, catalogue=data.indicators)
+if data.source(meta["source_id"]).get("id") in views.KOSOVO_IN_SERBIA_SOURCES:
     st.caption(tx("compare.kosovo_in_serbia"))
 ui.kosovo_footnote()
 filter_ui.publish(selection, since=st.session_state.get("since"))

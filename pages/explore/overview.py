@@ -2,9 +2,7 @@
 
 import streamlit as st
 
-from components import alt_text, chart_ui, charts, language_ui, metrics, ui
-from components.countries import WESTERN_BALKANS
-from components.export import view_table
+from components import chart_ui, language_ui, metrics, series_scenes, ui
 from components.formatting import format_number, source_line
 
 tx = language_ui.current()
@@ -25,8 +23,6 @@ if not claims:
     st.info(tx("overview.claim_missing"))
 else:
     claim = claims[0]  # the newest edition
-    sources = [data.source(s) for s in claim.sources]
-    lines = [source_line(s, claim.year, tx) for s in sources]
     lead, chart = st.columns([1, 2], gap="large")
     with lead:
         st.metric(tx("overview.metric_label", year=claim.year), percent(claim.region_share),
@@ -39,22 +35,11 @@ else:
         st.caption(tx("overview.claim_definition"))
         st.caption(tx("overview.claim_counted"))
     with chart:
-        share = claim.by_country[["country", "share"]]
-        names = "; ".join(s.get("short", "") for s in sources)
-        meetings_figure = tx("numbers.percent", value=tx.number(metrics.CLAIM_SHARE))  # "20%", not "20.0%"
-        figure = charts.share_abroad_bars(share, claim.year, metrics.CLAIM_SHARE,
-                                          tx("overview.reference_label", value=meetings_figure),
-                                          tx("compare.sources", names=names) + f" · {claim.year}",
-                                          highlight=WESTERN_BALKANS, tx=tx,
-                                          title_width=40)  # the chart sits in a column beside the text
-        shares = share.rename(columns={"share": "value"})
-        counts = claim.by_country.rename(columns={"share": "value"}).assign(year=claim.year, edition=claim.edition)
-        chart_ui.show_chart(figure, view_table(counts, indicator="share_of_native_born_abroad",
-                                               unit="% of native-born", source=" ".join(lines), tx=tx),
-                            source_lines=lines,
+        # The memo takes its arguments by position only; the language is one of them.
+        scene = series_scenes.claim_scene(data, claim, tx)
+        chart_ui.show_chart(scene.figure, scene.table, source_lines=scene.source_lines,
                             file_name=f"share_born_here_living_abroad_{claim.year}.csv", key="claim",
-                            alt=alt_text.ranking_summary(shares, "% of native-born", tx), tx=tx,
-                            catalogue=data.indicators)
+                            alt=scene.alt, token=scene.token, tx=tx, catalogue=data.indicators)
     if len(claims) > 1:
         st.subheader(tx("overview.editions_header"))
         st.table(metrics.claim_editions_table(claims, tx).set_index(tx("overview.editions_columns.edition")))
