@@ -23,14 +23,12 @@ if not selection.countries:
 
 title = tx("compare.ranked_title", indicator=tx.indicator(selection.indicator, meta["label"]), year=selection.year)
 st.header(title)
-# The memo takes its arguments by position only; the language is one of them.
 ranked = series_scenes.ranked_scene(data, selection.indicator, tuple(countries), selection.year, selection.view, tx)
 chart_ui.show_chart(ranked.figure, ranked.table, source_lines=ranked.source_lines,
                     file_name=f"compare_{selection.indicator}_{selection.year}.csv", key="ranked", alt=ranked.alt,
                     token=ranked.token, tx=tx, catalogue=data.indicators)
 
 st.header(tx("compare.multiples_header"))
-# The memo takes its arguments by position only; the language is one of them.
 multiples = scenes.multiples_scene(data, tuple(countries), tx)
 if multiples:
     chart_ui.show_chart(multiples.figure, multiples.table, source_lines=multiples.source_lines,

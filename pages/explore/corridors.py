@@ -43,7 +43,6 @@ else:
     total = views.country_totals(data.observations, selection.indicator, [origin], (selection.year,) * 2)
     if len(total):
         st.metric(tx("corridors.total", year=selection.year), format_number(total["value"].iloc[0], unit, tx))
-    # The memo takes its arguments by position only; the language is one of them.
     scene = scenes.corridor_scene(data, selection.indicator, origin, selection.year, tx)
     st.markdown(legend_html(partners, unit, tx), unsafe_allow_html=True)
     chart_ui.show_chart(scene.figure, scene.table, source_lines=scene.source_lines, alt=scene.alt, token=scene.token,

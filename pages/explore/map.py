@@ -20,7 +20,6 @@ if not meta or selection.year is None:
 if not selection.countries:
     st.info(tx("map.all_countries_shown", count=len(REGION)))
 
-# The memo takes its arguments by position only; the language is one of them.
 scene = scenes.map_scene(data, selection.indicator, selection.year, tuple(selection.countries), selection.view, tx)
 for note in scene.notes:
     st.info(note)

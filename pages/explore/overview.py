@@ -35,7 +35,6 @@ else:
         st.caption(tx("overview.claim_definition"))
         st.caption(tx("overview.claim_counted"))
     with chart:
-        # The memo takes its arguments by position only; the language is one of them.
         scene = series_scenes.claim_scene(data, claim, tx)
         chart_ui.show_chart(scene.figure, scene.table, source_lines=scene.source_lines,
                             file_name=f"share_born_here_living_abroad_{claim.year}.csv", key="claim",

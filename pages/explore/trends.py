@@ -27,7 +27,6 @@ if selection.view == "index":
         filter_ui.page_option("base", years, years[0])
         base = st.sidebar.select_slider(tx("trends.base_year"), years, key="base", persist_state="session")
 
-# The memo takes its arguments by position only; the language is one of them.
 scene = series_scenes.trends_scene(data, selection.indicator, tuple(selection.countries), selection.years,
                                    selection.view, base, None, tx)
 for note in scene.notes:

@@ -45,6 +45,20 @@ def test_a_remembered_result_is_reused_while_within_the_bound(frame):
     assert total_plus(frame, 1) == 7.0 and computed == [1, 2, 3]  # three kept, three asked: all hits
 
 
+def test_arguments_by_name_or_by_position_are_one_call(frame):
+    computed = []
+
+    @per_dataset
+    def scaled(frame: pd.DataFrame, factor: int, *, offset: int = 0) -> float:
+        computed.append((factor, offset))
+        return float(frame["value"].sum()) * factor + offset
+
+    assert scaled(frame, 2) == scaled(frame, factor=2) == scaled(frame=frame, factor=2, offset=0) == 12.0
+    assert computed == [(2, 0)]  # one key: bound to the signature, the default filled in
+    assert scaled(frame, 2, offset=1) == 13.0 and computed == [(2, 0), (2, 1)]
+    assert scaled(frame, [1][0], offset=1) == 7.0 and scaled.remembered() == 3
+
+
 def test_the_least_recently_used_result_goes_first_and_a_recently_used_one_stays(frame):
     total_plus, computed = counted(keep=3)
     for number in (1, 2, 3):
