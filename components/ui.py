@@ -10,7 +10,7 @@ import streamlit as st
 from components import history, language_ui
 from components.dataset import Dataset, keep_settled_versions, load_dataset, read_data_snapshot
 from components.formatting import source_line
-from components.i18n import Phrase
+from components.i18n import Phrase, Texts
 from components.settings import data_dir, settle_seconds
 from components.snapshot import Snapshot
 
@@ -48,6 +48,15 @@ def served_snapshot(folder: Path | None = None) -> Snapshot:
 def _tidy_once(folder: str) -> None:
     # At start-up (once per process and folder): temporary files a killed write left behind.
     history.remove_stale_temporaries(Path(folder))
+
+
+def page_start() -> tuple[Texts, Dataset]:
+    """Every page's first step: the reader's language and the served dataset, with a notice for
+    each data file that did not load. Returns (tx, data)."""
+    tx = language_ui.current()
+    data = dataset()
+    file_notices(data)
+    return tx, data
 
 
 def file_notices(data: Dataset) -> None:

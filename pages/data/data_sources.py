@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from components import (admin, contract, filters, history, i18n, language_ui, metrics, presenter_ui,
+from components import (admin, contract, filters, history, i18n, metrics, presenter_ui,
                         revisions, story_export_ui, ui)
 from components.contract import status_in
 from components.country_names import unreviewed_names
@@ -15,9 +15,7 @@ from components.validation_report import (conflicts_table, file_details, file_ta
                                           problems_csv, problems_table, report_workbook, say,
                                           worth_a_look)
 
-tx = language_ui.current()
-data = ui.dataset()
-ui.file_notices(data)
+tx, data = ui.page_start()
 
 st.title(tx("data_page.title"))
 st.markdown(tx("data_page.intro"))

@@ -4,13 +4,11 @@ import hashlib
 
 import streamlit as st
 
-from components import actor_map, actors, language_ui, ui
+from components import actor_map, actors, ui
 from components.actors_ui import (add_your_initiative, chosen_entry, entry_details, file_problems, filters,
                                   load_actors, map_legend)
 
-tx = language_ui.current()
-data = ui.dataset()
-ui.file_notices(data)
+tx, data = ui.page_start()
 entries, report = load_actors()
 
 st.title(tx("nav.actors"))

@@ -9,9 +9,7 @@ from components.countries import KOSOVO, REGION
 
 CARD_PAGE = "pages/explore/corridor.py"
 
-tx = language_ui.current()
-data = ui.dataset()
-ui.file_notices(data)
+tx, data = ui.page_start()
 
 countries = list(REGION)
 country = link_ui.linked_option("country", "circular_country", countries, "MDA", country=True)

@@ -2,12 +2,10 @@
 
 import streamlit as st
 
-from components import chart_ui, filter_ui, language_ui, scenes, series_scenes, ui, views
+from components import chart_ui, filter_ui, scenes, series_scenes, ui, views
 from components.countries import REGION
 
-tx = language_ui.current()
-data = ui.dataset()
-ui.file_notices(data)
+tx, data = ui.page_start()
 st.title(tx("compare.title"))
 
 with_totals = views.indicators_with_totals(data.observations)

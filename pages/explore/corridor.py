@@ -10,9 +10,7 @@ from components.formatting import format_number
 CIRCULAR_PAGE = "pages/explore/circular.py"
 CORRIDORS_PAGE = "pages/explore/corridors.py"
 
-tx = language_ui.current()
-data = ui.dataset()
-ui.file_notices(data)
+tx, data = ui.page_start()
 
 origins = list(REGION)
 link_ui.linked_option("origin", "card_origin", origins, "SRB", country=True)

@@ -7,9 +7,7 @@ from components.corridors import legend_html, percent
 from components.countries import REGION
 from components.formatting import format_number
 
-tx = language_ui.current()
-data = ui.dataset()
-ui.file_notices(data)
+tx, data = ui.page_start()
 st.title(tx("corridors.page_title"))
 
 bilateral = views.indicators_with_partners(data.observations)

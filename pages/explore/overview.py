@@ -2,12 +2,10 @@
 
 import streamlit as st
 
-from components import chart_ui, language_ui, metrics, series_scenes, ui
+from components import chart_ui, metrics, series_scenes, ui
 from components.formatting import format_number, source_line
 
-tx = language_ui.current()
-data = ui.dataset()
-ui.file_notices(data)
+tx, data = ui.page_start()
 
 
 def percent(value: float) -> str:

@@ -9,9 +9,7 @@ from components.actors_ui import country_entries
 from components.countries import REGION
 from components.formatting import format_number, source_line
 
-tx = language_ui.current()
-data = ui.dataset()
-ui.file_notices(data)
+tx, data = ui.page_start()
 selection = filter_ui.shared_filters(data, year=None, indicator=False)
 default = selection.countries[0] if selection.countries else "SRB"
 filter_ui.page_option("country", list(REGION), default)

@@ -2,11 +2,9 @@
 
 import streamlit as st
 
-from components import chart_ui, filter_ui, language_ui, series_scenes, ui, views
+from components import chart_ui, filter_ui, series_scenes, ui, views
 
-tx = language_ui.current()
-data = ui.dataset()
-ui.file_notices(data)
+tx, data = ui.page_start()
 st.title(tx("trends.title"))
 
 with_totals = views.indicators_with_totals(data.observations)

@@ -20,9 +20,9 @@ SCRIPT = '''"""A page that exists only in a test's copy of the repository."""
 
 import streamlit as st
 
-from components import filter_ui, language_ui
+from components import filter_ui, ui
 
-tx = language_ui.current()
+tx, data = ui.page_start()
 flavour = filter_ui.page_option("flavour", ["plain", "salted"], "plain")
 st.title(tx("dummy.title"))
 st.markdown(tx("dummy.intro"))
