@@ -59,19 +59,19 @@ with chart:
     if ranking:
         show(ranking, "ranking")
 
-st.header(tx("circular.returning_heading"))
-returning = circular_scenes.returning_scene(data, country, tx)
-if returning:
-    show(returning, "returning_nationals")
-else:
-    st.info(tx("circular.no_returning_nationals", country=tx.country(country)))
 
-st.header(tx("circular.abroad_heading"))
-permits = circular_scenes.permits_scene(data, country, tx)
-if permits:
-    show(permits, "permits")
-else:
-    st.info(tx("circular.no_permits", country=tx.country(country)))
+def section(heading: str, scene, key: str, missing: str) -> None:
+    """A heading and its chart, or a sentence saying the data has none for this country."""
+    st.header(tx(heading))
+    if scene:
+        show(scene, key)
+    else:
+        st.info(tx(missing, country=tx.country(country)))
+
+
+section("circular.returning_heading", circular_scenes.returning_scene(data, country, tx), "returning_nationals",
+        "circular.no_returning_nationals")
+section("circular.abroad_heading", circular_scenes.permits_scene(data, country, tx), "permits", "circular.no_permits")
 
 st.header(tx("circular.comes_back_heading"))
 money = circular_scenes.remittances_scenes(data, country, tx)
