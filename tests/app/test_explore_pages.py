@@ -119,3 +119,32 @@ def test_the_url_records_the_view():
     app = open_page("pages/explore/map.py", countries="MDA,MKD", indicator="emigrant_stock", year="2005")
     assert app.query_params["countries"] in ("MDA,MKD", ["MDA,MKD"])
     assert app.query_params["year"] in ("2005", ["2005"])
+
+
+def everything_shown(app: AppTest) -> str:
+    """The page's text, tables and chart titles and labels, as one string to search."""
+    parts = [text(app), *(str(e.value) for e in app.title)]
+    parts += [json.dumps(json.loads(c.proto.spec), ensure_ascii=False) for c in app.get("plotly_chart")]
+    parts += [c.proto.json for c in app.get("deck_gl_json_chart")]
+    parts += [table.value.to_string() for table in [*app.table, *app.dataframe]]
+    return "\n".join(parts)
+
+
+# Moved from the browser tier (a link is parsed on the server; AppTest sees the same view): the
+# browser still opens links in tests/e2e/test_deep_links.py and test_explore_browser.py.
+@pytest.mark.parametrize("page, params, expected", [
+    ("map", dict(countries="MDA,MKD", type="Emigration", indicator="emigrant_stock", year="2005"),
+     ["Emigrants (born in the country, living abroad), 2005"]),
+    ("corridors", dict(origin="MDA", since="2000", year="2020", indicator="emigrant_stock"),
+     ["Moldova → partner countries, 2020", "Change from 2000 to 2020", "Russia"]),
+    ("trends", {"countries": "ALB,MDA", "type": "Remittances", "indicator": "remittances_pct_gdp", "from": "2000",
+                "to": "2024"},
+     ["Personal remittances received (% of GDP), 2000–2024", "Albania", "Moldova"]),
+    ("compare", dict(countries="MKD,SRB,MNE,ALB", indicator="emigrants_share_of_population", year="2020", since="2000"),
+     ["Emigrants as a share of the resident population, 2020", "North Macedonia", "Montenegro"]),
+    ("profile", dict(country="MDA"), ["Migration profile: Moldova", "people born in Moldova lived abroad"]),
+])
+def test_a_link_opens_the_view_it_describes(page, params, expected):
+    app = open_page(pages_registry.page(page).script, **params)
+    shown = everything_shown(app)
+    assert [words for words in expected if words not in shown] == []

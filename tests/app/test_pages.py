@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -38,7 +41,10 @@ def test_overview_shows_real_headline_figures_with_sources():
     body = texts(app)
     assert "International Migrant Stock 2024" in body and "World Development Indicators" in body
     assert "UNSCR 1244/1999" in body
-    assert len(app.get("plotly_chart")) == 1
+    [chart] = app.get("plotly_chart")
+    # The chart's title as Plotly draws it (a <br> where a narrow column wraps it).
+    title = json.loads(chart.proto.spec)["layout"]["title"]["text"]
+    assert re.match(r"Share of people born in each country who live abroad, 2024", re.sub(r"<br>", " ", title)), title
     assert not app.warning  # no file problems with the shipped data
 
 
@@ -61,6 +67,8 @@ def test_a_bad_file_leaves_both_pages_working_and_is_named(data_copy, monkeypatc
     drop_in(data_copy, bad_file)
     overview = run_page(None, data_copy, monkeypatch)
     assert bad_file in overview.warning[0].value
+    if bad_file == "text_in_value.csv":  # the banner names the value that is not a number
+        assert "about a million" in overview.warning[0].value
     assert overview.table[-1].value.loc["Albania"].iloc[0] == "1.22 million"
     sources = run_page("pages/data/data_sources.py", data_copy, monkeypatch)
     assert bad_file in sources.warning[0].value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -47,6 +48,20 @@ def _painted_colours(page) -> set[tuple[int, int, int]]:
     }""")))
 
 
+VERMILLION, GREEN = (213, 94, 0), (0, 158, 115)  # local migration profile, diaspora guide
+
+
+def _markers_painted(page) -> set[tuple[int, int, int]]:
+    """The canvas's colours once deck.gl has drawn the markers (instead of waiting a fixed time)."""
+    deadline = WAIT / 1000
+    start = time.monotonic()
+    while True:
+        colours = _painted_colours(page)
+        if {VERMILLION, GREEN} <= colours or time.monotonic() - start > deadline:
+            return colours
+        page.wait_for_timeout(100)
+
+
 @pytest.fixture(scope="module")
 def shipped():
     """The shipped entries, the country boundaries and the view the page fits to all markers."""
@@ -74,10 +89,9 @@ def test_markers_render_and_a_table_row_shows_its_details(page, app_url):
     # The grid is drawn on a canvas; its accessible copy holds the cell text.
     expect(table).to_contain_text("Local migration profile of Kikinda", timeout=WAIT)
     expect(table).to_contain_text("Diaspora guides of Veliko Gradište")
-    page.wait_for_timeout(1500)
-    colours = _painted_colours(page)
-    assert (213, 94, 0) in colours, "no vermillion local-migration-profile marker on the map"
-    assert (0, 158, 115) in colours, "no green diaspora-guide marker on the map"
+    colours = _markers_painted(page)
+    assert VERMILLION in colours, "no vermillion local-migration-profile marker on the map"
+    assert GREEN in colours, "no green diaspora-guide marker on the map"
 
     # Row 9 (after the header) is Zvezdara's migration profile; click its selection cell.
     box = table.bounding_box()
@@ -95,7 +109,7 @@ def test_markers_render_and_a_table_row_shows_its_details(page, app_url):
 
 def test_clicking_a_marker_shows_its_details(page, app_url, shipped):
     deck = _open_actors(page, app_url)
-    page.wait_for_timeout(2000)
+    _markers_painted(page)
     box = deck.locator("canvas").first.bounding_box()
     x, y = _screen_position(box, shipped[1], 20.46528, 45.82972)  # Kikinda
     page.mouse.move(x, y)
@@ -111,7 +125,7 @@ def test_clicking_a_marker_shows_its_details(page, app_url, shipped):
 
 def test_country_level_entries_say_so_in_the_tooltip(page, app_url, shipped):
     deck = _open_actors(page, app_url)
-    page.wait_for_timeout(2000)
+    _markers_painted(page)
     box = deck.locator("canvas").first.bounding_box()
     boundaries, view = shipped
     x, y = _screen_position(box, view, *country_centroids(boundaries)["MNE"])
