@@ -137,7 +137,7 @@ def replicas_section(run: dict | None, sizing: dict | None) -> list[str]:
                   f"shown by an open tab on every replica, unprompted: {seen} (limit {drop['limit_s']:.0f} s) |",
                   f"| signed-in upload in Chromium through HAProxy | served by {upload['replica']}; upload requests "
                   f"{', '.join(map(str, upload['upload_statuses'])) or 'none'}; stored {', '.join(upload['stored']) or 'nothing'}"
-                  f"{' (bytes match)' if upload['stored_bytes_match'] else ''} |",
+                  f"{' (rows match)' if upload['stored_rows_match'] else ''} |",
                   f"| {kill['killed']} killed (SIGKILL) after {kill['killed_after_flips']} of the crowd's flips | "
                   f"its {kill['victim_sessions']} sessions: {kill['victim_sessions_reconnected']} reconnected to "
                   f"{', '.join(kill['victim_moved_to']) or 'none'}, {kill['victim_sessions_completed']} finished every "

@@ -12,6 +12,7 @@ from components import views
 from components.charts import PALETTE, figure_from, house_layout, unit_text, wrap
 from components.formatting import format_number
 from components.i18n import Texts, english
+from components.memo import per_dataset
 
 WOMEN_SHARES = ("emigrants_female_share", "immigrants_female_share")
 # UN DESA's five-year age groups, youngest first (a pyramid draws them bottom to top).
@@ -88,11 +89,18 @@ def women_share_summary(frame: pd.DataFrame, tx: Texts | None = None) -> str:
 
 # -- age pyramid ----------------------------------------------------------------------------
 
+@per_dataset(keep=4)
+def _age_rows_by_country(observations: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    # Found once per loaded dataset: scanning every row for one country's ages on each profile
+    # view cost as much as drawing a chart.
+    rows = observations[(observations["indicator"] == AGE_INDICATOR) & (observations["age"] != "")
+                        & (observations["partner"] == "") & (observations["region"] == "")]
+    return dict(tuple(rows.groupby("country", sort=False)))
+
+
 def _age_rows(observations: pd.DataFrame, country: str) -> pd.DataFrame:
-    rows = observations[(observations["indicator"] == AGE_INDICATOR) & (observations["country"] == country)
-                        & (observations["age"] != "") & (observations["partner"] == "")
-                        & (observations["region"] == "")]
-    return rows
+    rows = _age_rows_by_country(observations).get(country)
+    return observations.iloc[:0] if rows is None else rows
 
 
 def age_years(observations: pd.DataFrame, country: str) -> list[int]:

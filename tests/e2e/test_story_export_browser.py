@@ -76,9 +76,14 @@ def test_the_slides_from_data_and_sources_open_offline_and_every_slide_shows(pag
     expect(page.get_by_role("heading", name="Slides to take home")).to_be_visible(timeout=WAIT)
     page.get_by_text("Include the speaker notes").click()
     expect(page.get_by_role("checkbox", name="Include the speaker notes")).to_be_checked()
-    page.wait_for_timeout(500)  # the rerun that puts the notes into the button's file
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=WAIT)
-    saved = _download(page, re.compile("Download the slides"), tmp_path / "slides.html")
+    # The button writes its file when clicked, from the run after the tick: until the server has
+    # run it, a click still gives the file without notes, so ask again until the notes are in it.
+    for _ in range(20):
+        expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=WAIT)
+        saved = _download(page, re.compile("Download the slides"), tmp_path / "slides.html")
+        if '<details class="notes">' in saved.read_text(encoding="utf-8"):
+            break
+        page.wait_for_timeout(500)
     assert page.request_log.foreign(app_url) == []
 
     context, asked = _offline(browser)
