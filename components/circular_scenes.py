@@ -23,7 +23,8 @@ EDITION_STYLES = {0: dict(colour="#0072B2", dash="solid", symbol="circle"),
 
 def _scene(data: Dataset, figure, frame: pd.DataFrame, indicator: str, unit: str, years, alt: str,
            tx: Texts) -> Scene:
-    source_id = data.indicator(indicator).get("source_id", "")
+    meta = data.indicator(indicator)
+    source_id = meta.get("source_id", "")
     source = data.source(source_id)
     if "source" not in frame:
         # Ratios and rankings are computed from the indicator's rows, all from its one source.
@@ -32,7 +33,6 @@ def _scene(data: Dataset, figure, frame: pd.DataFrame, indicator: str, unit: str
     if "indicator" in frame:
         # One line per edition (the corridor card's stock): each row keeps its own edition's id.
         table["indicator"] = frame["indicator"].to_numpy()
-    meta = data.indicator(indicator)
     return Scene(figure, table, unit, [source_line(source, years, tx), tx.definition(indicator, meta.get("definition", ""))],
                  alt)
 

@@ -182,13 +182,8 @@ def test_a_clean_file_never_reaches_the_row_by_row_checks(monkeypatch):
         assert report.status == "loaded" and len(rows) > 0
 
 
-def test_only_the_failing_rows_are_checked_row_by_row(monkeypatch):
-    lines = _clean_file(210).decode().splitlines()
-    lines[10] = lines[10].replace("emigrant_stock", "made_up_indicator")  # row 11
-    lines[50] = lines[50].replace(",DEU,", ",Narnia,")  # row 51
-    lines[100] = lines[100] + "junk"  # row 101: the source gets junk, which is fine; the next one:
-    lines[150] = lines[150].replace(".5,", ".5.5,")  # row 151: not a number
-    raw = ("\n".join(lines) + "\n").encode()
+def rows_sent_one_by_one(monkeypatch) -> list[list[int]]:
+    """The spreadsheet rows of each call to the row-by-row checks, filled in as reads happen."""
     seen = []
     one_by_one = checked_columns.rows_checked_one_by_one
 
@@ -197,6 +192,17 @@ def test_only_the_failing_rows_are_checked_row_by_row(monkeypatch):
         return one_by_one(frame, *args, **kwargs)
 
     monkeypatch.setattr(checked_columns, "rows_checked_one_by_one", record)
+    return seen
+
+
+def test_only_the_failing_rows_are_checked_row_by_row(monkeypatch):
+    lines = _clean_file(210).decode().splitlines()
+    lines[10] = lines[10].replace("emigrant_stock", "made_up_indicator")  # row 11
+    lines[50] = lines[50].replace(",DEU,", ",Narnia,")  # row 51
+    lines[100] = lines[100] + "junk"  # row 101: the source gets junk, which is fine; the next one:
+    lines[150] = lines[150].replace(".5,", ".5.5,")  # row 151: not a number
+    raw = ("\n".join(lines) + "\n").encode()
+    seen = rows_sent_one_by_one(monkeypatch)
     rows, _, report = read_observations(raw, "some_bad_rows.csv", CATALOGUE)
     assert seen == [[11, 51, 151]]
     assert [(p.check, p.row, p.column) for p in report.problems] == [
@@ -211,14 +217,7 @@ def test_rows_repeating_a_key_are_worded_row_by_row_with_every_row_of_their_key(
     raw = (b"indicator,country,year,value\n"
            b"emigrant_stock,SRB,2000,1\nemigrant_stock,MNE,2000,2\n"
            b"emigrant_stock,Srbija,2000,1\nemigrant_stock,ALB,2000,3\nemigrant_stock,Serbia,2000,4\n")
-    seen = []
-    one_by_one = checked_columns.rows_checked_one_by_one
-
-    def record(frame, *args, **kwargs):
-        seen.append(list(frame.index + 2))
-        return one_by_one(frame, *args, **kwargs)
-
-    monkeypatch.setattr(checked_columns, "rows_checked_one_by_one", record)
+    seen = rows_sent_one_by_one(monkeypatch)
     _, _, report = read_observations(raw, "repeats.csv", CATALOGUE)
     assert seen == [[2, 4, 6]]  # SRB, Srbija and Serbia are one key; MNE and ALB stay out
     assert {(p.check, p.row) for p in report.problems} == {("duplicate-conflict", 2), ("duplicate-conflict", 4),
