@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from components import charts, maps, metrics, profile, views
+from components import charts, indicator_facts, maps, metrics, profile, views
 from components.corridors import corridor_deck
 from components.dataset import Dataset
 from components.trend_chart import trend
@@ -23,8 +23,8 @@ def _figures(data: Dataset) -> dict:
         "overview": lambda: charts.share_abroad_bars(
             metrics.western_balkans_claim(obs).by_country, 2020, 20, "ref", "src").to_json(),
         "map": lambda: maps.choropleth(views.map_values(obs, "emigrant_stock", 2020), data.boundaries["region_countries"],
-                                       title="t", unit="persons", source="s",
-                                       context_geojson=data.boundaries["region_countries"]).to_json(),
+                                       title="t", facts=indicator_facts.resolve(data, "emigrant_stock"),
+                                       source="s", context_geojson=data.boundaries["region_countries"]).to_json(),
         "corridors": lambda: corridor_deck(views.partners(obs, "emigrant_stock", "MDA", 2020),
                                            data.boundaries["world_countries"], origin="MDA", unit="persons",
                                            year=2020).to_json(),
@@ -56,8 +56,8 @@ def geometry_bytes(data: Dataset, page: str) -> int:
     """The part of a page's payload that is boundary shapes."""
     if page == "map":
         figure = maps.choropleth(views.map_values(data.observations, "emigrant_stock", 2020),
-                                 data.boundaries["region_countries"], title="t", unit="persons", source="s",
-                                 context_geojson=data.boundaries["region_countries"])
+                                 data.boundaries["region_countries"], title="t", facts=indicator_facts.resolve(data, "emigrant_stock"),
+                                 source="s", context_geojson=data.boundaries["region_countries"])
         return sum(len(json.dumps(trace.geojson, separators=(",", ":"))) for trace in figure.data)
     if page == "corridors":
         spec = json.loads(_figures(data)["corridors"]())

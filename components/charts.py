@@ -164,9 +164,11 @@ def share_abroad_bars(by_country: pd.DataFrame, year: int, reference: float | No
 
 
 def dumbbell(frame: pd.DataFrame, *, year_a: int, year_b: int, title: str, unit: str, source: str,
-             tx: Texts | None = None) -> go.Figure:
-    """Each country's value in two years, joined by a line: the change at a glance."""
+             tx: Texts | None = None, unit_label: str | None = None) -> go.Figure:
+    """Each country's value in two years, joined by a line: the change at a glance.
+    `unit_label` is the unit in the reader's words when the caller has it (IndicatorFacts.unit_text)."""
     tx = tx or english()
+    unit_label = unit_label or unit_text(unit, tx)
     present = frame.dropna(subset=["from", "to"], how="all").iloc[::-1]
     names = [tx.country(c) for c in present["country"]]
     traces = [dict(type="scatter", x=[start, end], y=[name, name], mode="lines",
@@ -175,9 +177,9 @@ def dumbbell(frame: pd.DataFrame, *, year_a: int, year_b: int, title: str, unit:
     for column, year, colour in (("from", year_a, MUTED), ("to", year_b, HIGHLIGHT)):
         traces.append(dict(type="scatter", x=present[column], y=names, mode="markers", name=str(year),
                            marker=dict(size=18, color=colour, line=dict(color="#1f2933", width=1)),
-                           hovertemplate=_hover(unit_text(unit, tx), f"%{{y}} {year}")))
+                           hovertemplate=_hover(unit_label, f"%{{y}} {year}")))
     layout = house_layout(title, source, height=160 + 44 * max(len(present), 3), tx=tx)
-    layout["xaxis"]["title"] = dict(text=axis_title(unit_text(unit, tx)))
+    layout["xaxis"]["title"] = dict(text=axis_title(unit_label))
     layout.update(showlegend=True, legend=dict(orientation="h", y=1.02, x=1, xanchor="right", yanchor="bottom"))
     return figure_from(traces, layout)
 

@@ -7,11 +7,12 @@ import html
 
 import pandas as pd
 
-from components import circular, corridor_card, views
+from components import circular, corridor_card, indicator_facts, views
 from components.circular_charts import leaving_and_returning, level_bars, lines, period_label, ratio_bars
 from components.dataset import Dataset
 from components.export import view_table
-from components.formatting import format_number, short_source, source_line
+from components.formatting import format_number, source_line
+from components.indicator_facts import IndicatorFacts
 from components.i18n import Texts, english
 from components.memo import per_dataset
 from components.scenes import Scene
@@ -21,29 +22,20 @@ EDITION_STYLES = {0: dict(colour="#0072B2", dash="solid", symbol="circle"),
                   2: dict(colour="#009E73", dash="dot", symbol="diamond")}
 
 
-def _scene(data: Dataset, figure, frame: pd.DataFrame, indicator: str, unit: str, years, alt: str,
-           tx: Texts) -> Scene:
-    meta = data.indicator(indicator)
-    source_id = meta.get("source_id", "")
-    source = data.source(source_id)
+def _scene(figure, frame: pd.DataFrame, facts: IndicatorFacts, unit: str, years, alt: str) -> Scene:
     if "source" not in frame:
         # Ratios and rankings are computed from the indicator's rows, all from its one source.
-        frame = frame.assign(source=source_id)
-    table = view_table(frame, indicator=indicator, unit=unit, source=source_line(source, tx=tx), tx=tx)
+        frame = frame.assign(source=facts.source_id)
+    table = view_table(frame, indicator=facts.id, unit=unit, source=facts.source_line(), tx=facts.tx)
     if "indicator" in frame:
         # One line per edition (the corridor card's stock): each row keeps its own edition's id.
         table["indicator"] = frame["indicator"].to_numpy()
-    return Scene(figure, table, unit, [source_line(source, years, tx), tx.definition(indicator, meta.get("definition", ""))],
-                 alt)
+    return Scene(figure, table, unit, [facts.source_line(years), facts.definition], alt, facts=facts)
 
 
 def _span(years: pd.Series) -> str:
     low, high = int(years.min()), int(years.max())
     return str(low) if low == high else f"{low}–{high}"
-
-
-def _short(data: Dataset, indicator: str, years, tx: Texts) -> str:
-    return short_source(data.source(data.indicator(indicator).get("source_id", "")), years, tx)
 
 
 @per_dataset
@@ -54,12 +46,13 @@ def flows_scene(data: Dataset, country: str, tx: Texts | None = None) -> Scene |
     if ratios.empty:
         return None
     periods = f"{period_label(ratios['year'].min())} … {period_label(ratios['year'].max())}"
+    facts = indicator_facts.resolve(data, circular.RETURNS, tx)
     figure = leaving_and_returning(
         ratios, title=tx("trends.modelled_title", title=tx("circular.flows_title", country=tx.country(country))),
-        source=_short(data, circular.RETURNS, periods, tx), leaving=tx("circular.leaving"),
+        source=facts.credit(periods), leaving=tx("circular.leaving"),
         returning=tx("circular.returning"), ratio_label="circular.ratio_tick", tx=tx)
     alt = " ".join(circular.ratio_sentence(row, tx) for row in ratios.to_dict("records"))
-    return _scene(data, figure, ratios, circular.RETURNS, "persons per five years", periods, alt, tx)
+    return _scene(figure, ratios, facts, "persons per five years", periods, alt)
 
 
 @per_dataset
@@ -69,36 +62,36 @@ def ranking_scene(data: Dataset, year: int, country: str, tx: Texts | None = Non
     if ranked["ratio"].dropna().empty:
         return None
     period = period_label(year)
+    facts = indicator_facts.resolve(data, circular.RETURNS, tx)
     figure = ratio_bars(ranked, title=tx("circular.ranking_title", period=period),
-                        source=_short(data, circular.RETURNS, period, tx), highlight=country, tx=tx)
+                        source=facts.credit(period), highlight=country, tx=tx)
     present = ranked.dropna(subset=["ratio"])
     alt = tx("compare.ranking", ranking=", ".join(f"{int(r)}. {tx.country(c)} ({tx.number(v, 2)})" for r, c, v in
                                                     zip(present["rank"], present["country"], present["ratio"])))
-    return _scene(data, figure, ranked, circular.RETURNS, "returns per departure", period, alt, tx)
+    return _scene(figure, ranked, facts, "returns per departure", period, alt)
 
 
-def _series_scene(data: Dataset, indicator: str, frame: pd.DataFrame, series: str, names: dict, title: str,
-                  tx: Texts, styles: dict | None = None) -> Scene | None:
+def _series_scene(facts: IndicatorFacts, frame: pd.DataFrame, series: str, names: dict, title: str,
+                  styles: dict | None = None) -> Scene | None:
     if frame.empty:
         return None
-    unit = data.indicator(indicator)["unit"]
-    span = _span(frame["year"])
-    figure = lines(frame, series=series, names=names, title=title, source=_short(data, indicator, span, tx),
-                   unit=unit, tx=tx, styles=styles)
+    tx, span = facts.tx, _span(frame["year"])
+    figure = lines(frame, series=series, names=names, title=title, source=facts.credit(span),
+                   unit=facts.unit, tx=tx, styles=styles)
     alt = "; ".join(tx("trends.alt_series", country=names.get(key, key),
-                       first=format_number(rows["value"].iloc[0], unit, tx), first_year=int(rows["year"].iloc[0]),
-                       last=format_number(rows["value"].iloc[-1], unit, tx), last_year=int(rows["year"].iloc[-1]))
+                       first=facts.number(rows["value"].iloc[0]), first_year=int(rows["year"].iloc[0]),
+                       last=facts.number(rows["value"].iloc[-1]), last_year=int(rows["year"].iloc[-1]))
                     for key, rows in frame.sort_values("year").groupby(series, sort=False))
-    return _scene(data, figure, frame, indicator, unit, span, alt, tx)
+    return _scene(figure, frame, facts, facts.unit, span, alt)
 
 
 @per_dataset
 def returning_scene(data: Dataset, country: str, tx: Texts | None = None) -> Scene | None:
     tx = tx or english()
     rows = views.country_totals(data.observations, circular.RETURNING_NATIONALS, [country])
-    return _series_scene(data, circular.RETURNING_NATIONALS, rows.dropna(subset=["value"]), "country",
-                         {country: tx.country(country)},
-                         tx("circular.returning_title", country=tx.country(country)), tx)
+    return _series_scene(indicator_facts.resolve(data, circular.RETURNING_NATIONALS, tx), rows.dropna(subset=["value"]),
+                         "country", {country: tx.country(country)},
+                         tx("circular.returning_title", country=tx.country(country)))
 
 
 @per_dataset
@@ -106,8 +99,8 @@ def permits_scene(data: Dataset, country: str, tx: Texts | None = None) -> Scene
     tx = tx or english()
     frame = circular.permits_by_destination(data.observations, country)
     names = {p: tx.country(p) for p in frame["partner"].unique()} if len(frame) else {}
-    scene = _series_scene(data, circular.PERMITS_ABROAD, frame.assign(country=country), "partner", names,
-                          tx("circular.permits_title", country=tx.country(country)), tx)
+    scene = _series_scene(indicator_facts.resolve(data, circular.PERMITS_ABROAD, tx), frame.assign(country=country),
+                          "partner", names, tx("circular.permits_title", country=tx.country(country)))
     return scene
 
 
@@ -117,9 +110,9 @@ def remittances_scenes(data: Dataset, country: str, tx: Texts | None = None) -> 
     scenes = []
     for indicator in (circular.REMITTANCES_USD, circular.REMITTANCES_GDP):
         rows = views.country_totals(data.observations, indicator, [country]).dropna(subset=["value"])
-        label = tx.indicator(indicator, data.indicator(indicator).get("label", indicator))
-        scene = _series_scene(data, indicator, rows, "country", {country: label},
-                              tx("circular.remittances_title", indicator=label, country=tx.country(country)), tx)
+        facts = indicator_facts.resolve(data, indicator, tx)
+        scene = _series_scene(facts, rows, "country", {country: facts.label},
+                              tx("circular.remittances_title", indicator=facts.label, country=tx.country(country)))
         if scene:
             scenes.append(scene)
     return scenes
@@ -133,10 +126,11 @@ def education_scene(data: Dataset, country: str, tx: Texts | None = None) -> Sce
         return None
     year = "2015/16"
     labels = {i: tx(f"circular.education.{i.removeprefix('oecd_emigrants_25_64_')}") for i in circular.EDUCATION_LEVELS}
+    facts = indicator_facts.resolve(data, circular.EDUCATION_LEVELS[0], tx)
     figure = level_bars(frame, labels=labels, title=tx("circular.education_title", country=tx.country(country)),
-                        source=_short(data, circular.EDUCATION_LEVELS[0], year, tx), unit="persons", tx=tx)
+                        source=facts.credit(year), unit="persons", tx=tx)
     alt = "; ".join(f"{labels[i]}: {format_number(v, 'persons', tx)}" for i, v in zip(frame["indicator"], frame["value"]))
-    return _scene(data, figure, frame, circular.EDUCATION_LEVELS[0], "persons", year, alt, tx)
+    return _scene(figure, frame, facts, "persons", year, alt)
 
 
 @per_dataset
@@ -167,8 +161,8 @@ def card_scenes(data: Dataset, origin: str, destination: str, tx: Texts | None =
         editions = list(dict.fromkeys(card.stock["edition"]))
         labels = {e: tx("corridor_card.edition", edition=e) for e in editions}
         styles = {e: EDITION_STYLES[i % len(EDITION_STYLES)] for i, e in enumerate(editions)}
-        stock = _series_scene(data, card.stock["indicator"].iloc[0], card.stock, "edition", labels,
-                              tx("corridor_card.stock_title", **names), tx, styles)
+        stock = _series_scene(indicator_facts.resolve(data, card.stock["indicator"].iloc[0], tx), card.stock, "edition",
+                              labels, tx("corridor_card.stock_title", **names), styles)
         sources = [data.source(data.indicator(i)["source_id"]) for i in dict.fromkeys(card.stock["indicator"])]
         stock.source_lines = [source_line(s, _span(card.stock["year"]), tx) for s in sources] + stock.source_lines[1:]
         credits = "; ".join(tx.get(f"source_names.{s.get('id', '')}", s.get("short", "")) for s in sources)
@@ -182,17 +176,19 @@ def card_scenes(data: Dataset, origin: str, destination: str, tx: Texts | None =
             if column not in wide:
                 wide[column] = float("nan")
         span = f"{period_label(wide['year'].min())} … {period_label(wide['year'].max())}"
+        facts = indicator_facts.resolve(data, circular.RETURNS, tx)
         figure = leaving_and_returning(wide, title=tx("trends.modelled_title", title=tx("corridor_card.flows_title", **names)),
-                                       source=_short(data, circular.RETURNS, span, tx),
+                                       source=facts.credit(span),
                                        leaving=tx("corridor_card.leaving", **names),
                                        returning=tx("corridor_card.returning", **names), tx=tx)
         alt = " ".join(item["text"] for item in said if item["indicator"] == circular.OUTFLOW) or span
-        flows = _scene(data, figure, card.flows.assign(country=origin, partner=destination), circular.RETURNS,
-                       "persons per five years", span, alt, tx)
+        flows = _scene(figure, card.flows.assign(country=origin, partner=destination), facts,
+                       "persons per five years", span, alt)
     permits = None
     if not card.permits.empty:
-        permits = _series_scene(data, circular.PERMITS_ABROAD, card.permits.assign(partner=destination), "partner",
-                                {destination: tx.country(destination)}, tx("corridor_card.permits_title", **names), tx)
+        permits = _series_scene(indicator_facts.resolve(data, circular.PERMITS_ABROAD, tx),
+                                card.permits.assign(partner=destination), "partner",
+                                {destination: tx.country(destination)}, tx("corridor_card.permits_title", **names))
     table = corridor_card.card_table(card, data.indicators)
     return {"card": card, "sentences": said, "stock": stock, "flows": flows, "permits": permits, "table": table}
 

@@ -48,14 +48,21 @@ def source_line(source: dict, years: str | int | None = None, tx: Texts | None =
     text = tx("sources.line", publisher=tx.get(f"source_publishers.{source_id}", source["publisher"]),
               dataset=tx.get(f"source_datasets.{source_id}", source["dataset"]),
               edition=tx.get(f"source_editions.{source_id}", source["edition"]), licence=source["licence"])
-    if years not in (None, ""):
-        text += " " + tx("sources.line_year", years=years)
-    return text
+    return dated_line(text, years, tx)
+
+
+def dated_line(line: str, years: str | int | None, tx: Texts) -> str:
+    """A source line (source_line without years) followed by 'Year: 2020.' when there are years."""
+    return line + " " + tx("sources.line_year", years=years) if years not in (None, "") else line
 
 
 def short_source(source: dict, years: str | int | None = None, tx: Texts | None = None) -> str:
     """The one-line credit printed inside a chart: 'Source: World Bank WDI · 2024'."""
     tx = tx or english()
     name = source.get("short") or source.get("publisher", "not stated")
-    text = tx("sources.short", name=tx.get(f"source_names.{source.get('id', '')}", name))
-    return text + (f" · {years}" if years not in (None, "") else "")
+    return dated_credit(tx("sources.short", name=tx.get(f"source_names.{source.get('id', '')}", name)), years)
+
+
+def dated_credit(credit: str, years: str | int | None) -> str:
+    """A chart's credit (short_source without years) followed by ' · 2024' when there are years."""
+    return credit + (f" · {years}" if years not in (None, "") else "")

@@ -13,9 +13,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts import figure_from, house_layout, unit_text
+from components.charts import figure_from, house_layout
 from components.formatting import format_number
 from components.i18n import Texts, english
+from components.indicator_facts import IndicatorFacts
 
 SEQUENTIAL = ["#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]  # ColorBrewer Blues
 NEGATIVE = ["#b35806", "#e08214", "#fdb863"]  # PuOr, orange side: more people left
@@ -100,15 +101,15 @@ def assign(values: pd.Series, bins: list[tuple[float, float, str]]) -> pd.Series
     return result
 
 
-def choropleth(frame: pd.DataFrame, geojson: dict, *, title: str, unit: str, source: str,
+def choropleth(frame: pd.DataFrame, geojson: dict, *, title: str, facts: IndicatorFacts, source: str,
                code_column: str = "country", names: dict | None = None,
-               context_geojson: dict | None = None, view: dict | None = None,
-               tx: Texts | None = None) -> go.Figure:
+               context_geojson: dict | None = None, view: dict | None = None) -> go.Figure:
     """One trace per class so that the legend lists classes; 'No data' is its own, paler class.
 
-    `title` and `source` come already in the reader's language; `tx` words the rest.
+    `title` and `source` come already in the reader's language; `facts` (components/indicator_facts.py)
+    give the unit numbers are written in and its words, and their language words the rest.
     """
-    tx = tx or english()
+    tx, unit = facts.tx, facts.unit
     names = names or {}
     frame = frame.copy()
     frame["name"] = frame[code_column].map(lambda c: names.get(c) or tx.country(c))
@@ -116,7 +117,7 @@ def choropleth(frame: pd.DataFrame, geojson: dict, *, title: str, unit: str, sou
     frame["class"] = assign(frame["value"], bins)
     frame["label"] = frame["value"].map(lambda v: format_number(v, unit, tx))
     # A percentage or an amount in US$ already says its unit in the formatted value.
-    shown_unit = "" if unit.startswith("%") or "US$" in unit else " " + unit_text(unit, tx)
+    shown_unit = "" if unit.startswith("%") or "US$" in unit else " " + facts.unit_text
     hover = ("<b>%{customdata[0]}</b><br>%{customdata[1]}" + shown_unit
              + "<br>" + tx("map.hover_year", year="%{customdata[2]}") + "<br>" + source + "<extra></extra>")
     traces = []
@@ -147,7 +148,7 @@ def choropleth(frame: pd.DataFrame, geojson: dict, *, title: str, unit: str, sou
     # legend, with room for the legend's rows on a 390 px screen (five rows of two classes).
     layout["annotations"][-1]["yshift"] = -(MAP_BOTTOM - 30)
     layout.update(map=dict(style="white-bg", **(view or REGION_VIEW)),
-                  legend=dict(title=dict(text=unit_text(unit, tx), side="top"), orientation="h", x=0, xanchor="left",
+                  legend=dict(title=dict(text=facts.unit_text, side="top"), orientation="h", x=0, xanchor="left",
                               y=0, yanchor="top", bgcolor="rgba(255,255,255,0.85)", font=dict(size=16)),
                   showlegend=True, margin=dict(l=0, r=0, t=60, b=MAP_BOTTOM, autoexpand=False))
     return figure_from(traces, layout)

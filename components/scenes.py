@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from components import charts, maps, people, profile, views
+from components import charts, indicator_facts, maps, people, profile, views
 from components.corridors import corridor_deck, percent
 from components.countries import REGION
 from components.dataset import Dataset
 from components.export import view_table
 from components.formatting import short_source, source_line
 from components.i18n import Texts, english
+from components.indicator_facts import IndicatorFacts
 from components.memo import per_dataset
 
 
@@ -32,6 +33,8 @@ class Scene:
     source_lines: list[str]
     alt: str
     notes: list[str] = field(default_factory=list)
+    # The indicator's display facts as the chart shows them (None for a scene of several indicators).
+    facts: IndicatorFacts | None = None
     # Identifies this built scene, so that its drawn chart can be replayed from Streamlit's cache.
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
 
@@ -45,17 +48,14 @@ def map_scene(data: Dataset, indicator: str, year: int, countries: tuple, view: 
     shading classes, so that a colour means the same number in every year shown; such a map stays
     at country level."""
     tx = tx or english()
-    meta, notes = data.indicator(indicator), []
-    label = tx.indicator(indicator, meta["label"])
+    facts, notes = indicator_facts.resolve(data, indicator, tx), []
     countries = countries or tuple(REGION)
-    per_population = view == "per_population" and bool(meta.get("denominator"))
+    per_population = view == "per_population" and bool(facts.denominator)
     if view == "per_population" and not per_population:
-        notes.append(tx("map.no_denominator", indicator=label))
-    frame, unit = _map_values(data, meta, indicator, year, countries, per_population)
-    source = data.source(meta["source_id"])
-    # Whether the label already says 'estimate' is decided on the catalogue's (English) label.
-    estimates = meta["estimate"] == "yes" and "estimate" not in meta["label"]
-    title = tx("map.figure_title_estimates" if estimates else "map.figure_title", indicator=label, year=year)
+        notes.append(tx("map.no_denominator", indicator=facts.label))
+    frame, shown = _map_values(data, facts, year, countries, per_population)
+    title = tx("map.figure_title_estimates" if facts.estimate_not_in_label else "map.figure_title",
+               indicator=facts.label, year=year)
     regional = views.regional_values(data.observations, indicator, year)
     geometry = (maps.subnational_geometry(regional["region"], data.boundaries)
                 if len(regional) and not scale_years else None)
@@ -63,32 +63,33 @@ def map_scene(data: Dataset, indicator: str, year: int, countries: tuple, view: 
         name, collection = geometry
         notes.append(tx("map.subnational", boundaries=tx.get(f"map.boundaries.{name}", name)))
         names = {f["properties"]["code"]: f["properties"].get("name") for f in collection["features"]}
-        figure = maps.choropleth(regional.rename(columns={"region": "code"}), collection, title=title, unit=unit,
-                                 source=short_source(source, year, tx), code_column="code", names=names,
-                                 context_geojson=data.boundaries.get("region_countries"), tx=tx)
+        figure = maps.choropleth(regional.rename(columns={"region": "code"}), collection, title=title, facts=shown,
+                                 source=shown.credit(year), code_column="code", names=names,
+                                 context_geojson=data.boundaries.get("region_countries"))
         table = regional
     else:
-        anchors = [_class_anchors(_map_values(data, meta, indicator, other, countries, per_population)[0])
+        anchors = [_class_anchors(_map_values(data, facts, other, countries, per_population)[0])
                    for other in scale_years]
         figure = maps.choropleth(pd.concat([frame, *anchors]), data.boundaries["region_countries"], title=title,
-                                 unit=unit,
-                                 source=short_source(source, year, tx),
-                                 context_geojson=data.boundaries["region_countries"], tx=tx)
+                                 facts=shown, source=shown.credit(year),
+                                 context_geojson=data.boundaries["region_countries"])
         table = frame
     missing = frame[frame["value"].isna()]["country"].tolist()
-    alt = tx("map.alt", indicator=label, year=year)
+    alt = tx("map.alt", indicator=facts.label, year=year)
     if missing:
         alt += " " + tx("map.alt_no_data", countries=", ".join(map(tx.country, missing)))
-    return Scene(figure, view_table(table, indicator=indicator, unit=unit, source=source_line(source, tx=tx), tx=tx),
-                 unit, [source_line(source, year, tx), tx.definition(indicator, meta["definition"])], alt, notes)
+    return Scene(figure, view_table(table, indicator=indicator, unit=shown.unit, source=facts.source_line(), tx=tx),
+                 shown.unit, [facts.source_line(year), facts.definition], alt, notes, facts=shown)
 
 
-def _map_values(data: Dataset, meta: dict, indicator: str, year: int, countries: tuple,
-                per_population: bool) -> tuple[pd.DataFrame, str]:
-    frame = views.map_values(data.observations, indicator, year, countries)
+def _map_values(data: Dataset, facts: IndicatorFacts, year: int, countries: tuple,
+                per_population: bool) -> tuple[pd.DataFrame, IndicatorFacts]:
+    """The values to map and the facts they are shown with (per 1,000 residents: another unit)."""
+    frame = views.map_values(data.observations, facts.id, year, countries)
     if per_population:
-        return views.per_population(frame, data.observations, meta["unit"], meta["source_id"])
-    return frame, meta["unit"]
+        frame, unit = views.per_population(frame, data.observations, facts.unit, facts.source_id)
+        return frame, facts.per_unit(unit)
+    return frame, facts
 
 
 def _class_anchors(frame: pd.DataFrame) -> pd.DataFrame:
@@ -104,21 +105,19 @@ def corridor_scene(data: Dataset, indicator: str, origin: str, year: int,
                    tx: Texts | None = None) -> Scene | None:
     """The corridors page's scene in the reader's language (`tx` is part of the memo key)."""
     tx = tx or english()
-    meta = data.indicator(indicator)
+    facts = indicator_facts.resolve(data, indicator, tx)
     partners = views.partners(data.observations, indicator, origin, year)
     if partners.empty:
         return None
-    outward = meta["migration_type"] == "Emigration"
-    deck = corridor_deck(partners, data.boundaries["world_countries"], origin=origin, unit=meta["unit"],
+    outward = facts.migration_type == "Emigration"
+    deck = corridor_deck(partners, data.boundaries["world_countries"], origin=origin, unit=facts.unit,
                          year=year, reverse=not outward, tx=tx)
     deck.to_json()  # serialise once here, inside the memo, rather than on every rerun
-    source = data.source(meta["source_id"])
     top = partners.head(10)
     largest = ", ".join(f"{tx.country(p)} ({percent(s, tx)})" for p, s in zip(top["partner"], top["share"]))
     alt = tx("corridors.alt", country=tx.country(origin), year=year, largest=largest)
-    return Scene(deck, view_table(partners, indicator=indicator, unit=meta["unit"], source=source_line(source, tx=tx),
-                                  tx=tx),
-                 meta["unit"], [source_line(source, year, tx), tx.definition(indicator, meta["definition"])], alt)
+    return Scene(deck, view_table(partners, indicator=indicator, unit=facts.unit, source=facts.source_line(), tx=tx),
+                 facts.unit, [facts.source_line(year), facts.definition], alt, facts=facts)
 
 
 @per_dataset
@@ -149,16 +148,17 @@ def education_scene(data: Dataset, countries: tuple, tx: Texts | None = None) ->
         return None
     meta = data.indicator(people.EDUCATION_TOTAL)
     round_ = profile.period(pd.Series(meta), int(frame["year"].iloc[0]))
-    source = data.source(frame["source"].iloc[0] or meta["source_id"])
+    # The rows name the DIOC round they come from; the chart credits that one.
+    facts = indicator_facts.resolve(data, people.EDUCATION_TOTAL, tx,
+                                    source_id=frame["source"].iloc[0] or meta["source_id"])
     figure = people.education_mix_chart(frame, title=tx("people.education_mix_title", period=round_),
-                                        source=short_source(source, round_, tx), tx=tx)
+                                        source=facts.credit(round_), tx=tx)
     table = view_table(frame.assign(period=round_), indicator=people.EDUCATION_TOTAL, unit="persons",
-                       source=source_line(source, tx=tx), tx=tx)
+                       source=facts.source_line(), tx=tx)
     missing = [c for c in (countries or REGION) if c not in set(frame["country"])]
     notes = [tx("charts.no_data_for", countries=", ".join(map(tx.country, missing)))] if missing else []
-    return Scene(figure, table, "persons", [source_line(source, round_, tx),
-                                            tx.definition(people.TERTIARY_SHARE, "")],
-                 people.education_summary(frame, tx), notes)
+    return Scene(figure, table, "persons", [facts.source_line(round_), tx.definition(people.TERTIARY_SHARE, "")],
+                 people.education_summary(frame, tx), notes, facts=facts)
 
 
 # A downloaded profile keeps its offline page (plotly.js inline, about 5 MB), so fewer are kept.

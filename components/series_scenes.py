@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components import alt_text, charts, metrics, views
+from components import alt_text, charts, indicator_facts, metrics, views
 from components.countries import WESTERN_BALKANS
 from components.dataset import Dataset
 from components.export import view_table
-from components.formatting import format_number, short_source, source_line
+from components.formatting import source_line
 from components.i18n import Texts, english
 from components.memo import per_dataset
 from components.scenes import Scene
-from components.trend_chart import time_basis_text, trend
+from components.trend_chart import trend
 
 
 def trend_years(data: Dataset, indicator: str, countries: tuple, years: tuple) -> list[int]:
@@ -38,49 +38,47 @@ def trends_scene(data: Dataset, indicator: str, countries: tuple, years: tuple, 
     `notes` are notices for the reader above the chart; the figure is None when no chosen country
     has a figure, and the last note says so."""
     tx = tx or english()
-    meta, notes = data.indicator(indicator), []
-    label = tx.indicator(indicator, meta["label"])
+    facts, notes = indicator_facts.resolve(data, indicator, tx), []
     frame = views.country_totals(data.observations, indicator, countries, years)
-    unit = meta["unit"]
+    shown = facts
     if view == "per_population":
-        if meta.get("denominator"):
-            frame, unit = views.per_population(frame, data.observations, unit, meta["source_id"])
+        if facts.denominator:
+            frame, unit = views.per_population(frame, data.observations, facts.unit, facts.source_id)
+            shown = facts.per_unit(unit)
         else:
-            notes.append(tx("trends.no_denominator", indicator=label))
+            notes.append(tx("trends.no_denominator", indicator=facts.label))
     elif view == "index" and base is not None:
         frame, dropped = views.indexed(frame, base)
-        unit = tx("trends.index_unit", base=base)
+        shown = facts.per_unit(tx("trends.index_unit", base=base))
         if dropped:
             notes.append(tx("trends.no_base_figure", countries=", ".join(map(tx.country, dropped))))
-    source = data.source(meta["source_id"])
     if frame.empty:
-        notes.append(tx("trends.no_figures", source=source.get("short") or tx("trends.the_source")))
-        return Scene(None, frame, unit, [], "", notes)
+        notes.append(tx("trends.no_figures", source=facts.source.get("short") or tx("trends.the_source")))
+        return Scene(None, frame, shown.unit, [], "", notes, facts=shown)
     full = frame
     if until is not None:
         frame = frame[frame["year"] <= until]
     span = f"{years[0]}–{years[1]}"
-    figure = trend(frame, title=tx("trends.chart_title", indicator=label, span=span), unit=unit,
-                   source=short_source(source, span, tx), time_basis=meta["time_basis"],
-                   estimate=meta["estimate"] == "yes", tx=tx)
+    figure = trend(frame, title=tx("trends.chart_title", indicator=facts.label, span=span), unit=shown.unit,
+                   unit_label=shown.unit_text, source=facts.credit(span), time_basis=facts.time_basis,
+                   estimate=facts.estimate, tx=tx)
     if until is not None:
-        _hold_axes(figure, full, meta["time_basis"] == "five-year period ending in the year shown")
+        _hold_axes(figure, full, facts.time_basis == "five-year period ending in the year shown")
     ordered = frame.sort_values("year")
     first, last = ordered.groupby("country").first(), ordered.groupby("country").last()
     series = "; ".join(tx("trends.alt_series", country=tx.country(c),
-                          first=format_number(first.at[c, "value"], unit, tx), first_year=first.at[c, "year"],
-                          last=format_number(last.at[c, "value"], unit, tx), last_year=last.at[c, "year"])
+                          first=shown.number(first.at[c, "value"]), first_year=first.at[c, "year"],
+                          last=shown.number(last.at[c, "value"]), last_year=last.at[c, "year"])
                        for c in first.index)
-    alt = tx("trends.alt", indicator=label[:1].lower() + label[1:], series=series)
-    lines = [source_line(source, span, tx),
-             tx("trends.definition_note", definition=tx.definition(indicator, meta["definition"]),
-                time_basis=time_basis_text(meta["time_basis"], tx))]
-    shown = set(full["country"])
-    missing = [c for c in countries if c not in shown]  # in the order chosen
+    alt = tx("trends.alt", indicator=facts.label[:1].lower() + facts.label[1:], series=series)
+    lines = [facts.source_line(span),
+             tx("trends.definition_note", definition=facts.definition, time_basis=facts.time_basis_text)]
+    present = set(full["country"])
+    missing = [c for c in countries if c not in present]  # in the order chosen
     if missing:
         lines.append(tx("trends.no_figures_for", countries=", ".join(map(tx.country, missing))))
-    table = view_table(frame, indicator=indicator, unit=unit, source=source_line(source, tx=tx), tx=tx)
-    return Scene(figure, table, unit, lines, alt, notes)
+    table = view_table(frame, indicator=indicator, unit=shown.unit, source=facts.source_line(), tx=tx)
+    return Scene(figure, table, shown.unit, lines, alt, notes, facts=shown)
 
 
 def _hold_axes(figure, full: pd.DataFrame, periods: bool) -> None:
@@ -98,23 +96,20 @@ def ranked_scene(data: Dataset, indicator: str, countries: tuple, year: int, vie
     """Compare's ranked bars: the countries, largest first, in one year (per 1,000 residents when
     `view` is per_population and the indicator has a denominator)."""
     tx = tx or english()
-    meta = data.indicator(indicator)
+    facts = shown = indicator_facts.resolve(data, indicator, tx)
     frame = views.ranked(data.observations, indicator, countries, year)
-    unit = meta["unit"]
-    if view == "per_population" and meta.get("denominator"):
-        frame, unit = views.per_population(frame, data.observations, unit, meta["source_id"])
+    if view == "per_population" and facts.denominator:
+        frame, unit = views.per_population(frame, data.observations, facts.unit, facts.source_id)
         frame = frame.sort_values("value", ascending=False, na_position="last")
-    source = data.source(meta["source_id"])
-    label = tx.indicator(indicator, meta["label"])
-    figure = charts.ranked_bars(frame, title=tx("compare.ranked_title", indicator=label, year=year), unit=unit,
-                                source=short_source(source, year, tx),
-                                kosovo_in_serbia=source.get("id") in views.KOSOVO_IN_SERBIA_SOURCES, tx=tx)
+        shown = facts.per_unit(unit)
+    figure = charts.ranked_bars(frame, title=tx("compare.ranked_title", indicator=facts.label, year=year),
+                                unit=shown.unit, unit_label=shown.unit_text, source=facts.credit(year),
+                                kosovo_in_serbia=facts.source.get("id") in views.KOSOVO_IN_SERBIA_SOURCES, tx=tx)
     present = frame.dropna(subset=["value"])
     ranking = ", ".join(f"{i + 1}. {tx.country(c)}" for i, c in enumerate(present["country"]))
     alt = tx("compare.ranking", ranking=ranking) if len(present) else tx("compare.no_country_has_data")
-    table = view_table(frame, indicator=indicator, unit=unit, source=source_line(source, tx=tx), tx=tx)
-    return Scene(figure, table, unit, [source_line(source, year, tx), tx.definition(indicator, meta["definition"])],
-                 alt)
+    table = view_table(frame, indicator=indicator, unit=shown.unit, source=facts.source_line(), tx=tx)
+    return Scene(figure, table, shown.unit, [facts.source_line(year), facts.definition], alt, facts=shown)
 
 
 @per_dataset
@@ -122,18 +117,15 @@ def change_scene(data: Dataset, indicator: str, countries: tuple, since: int, ye
                  tx: Texts | None = None) -> Scene:
     """Compare's dumbbells: each country's figure in `since` and in `year`."""
     tx = tx or english()
-    meta = data.indicator(indicator)
-    unit = meta["unit"]
-    source = data.source(meta["source_id"])
-    label = tx.indicator(indicator, meta["label"])
+    facts = indicator_facts.resolve(data, indicator, tx)
     change = views.difference(data.observations, indicator, countries, since, year)
     both_years = tx("compare.two_years", first=since, second=year)
-    figure = charts.dumbbell(change, year_a=since, year_b=year, unit=unit,
-                             title=tx("compare.change_title", indicator=label, years=both_years),
-                             source=short_source(source, both_years, tx), tx=tx)
-    table = view_table(change, indicator=indicator, unit=unit, source=source_line(source, tx=tx), tx=tx)
-    return Scene(figure, table, unit, [source_line(source, f"{since}, {year}", tx)],
-                 alt_text.change_summary(change, since, year, unit, tx))
+    figure = charts.dumbbell(change, year_a=since, year_b=year, unit=facts.unit, unit_label=facts.unit_text,
+                             title=tx("compare.change_title", indicator=facts.label, years=both_years),
+                             source=facts.credit(both_years), tx=tx)
+    table = view_table(change, indicator=indicator, unit=facts.unit, source=facts.source_line(), tx=tx)
+    return Scene(figure, table, facts.unit, [facts.source_line(f"{since}, {year}")],
+                 alt_text.change_summary(change, since, year, facts.unit, tx), facts=facts)
 
 
 @per_dataset

@@ -50,10 +50,12 @@ def time_basis_text(time_basis: str, tx: Texts | None = None) -> str:
 
 
 def trend(frame: pd.DataFrame, *, title: str, unit: str, source: str, time_basis: str,
-          estimate: bool, tx: Texts | None = None, title_width: int = 64) -> go.Figure:
-    """Annual data as lines; five-yearly points joined by dotted lines; periods as grouped bars."""
+          estimate: bool, tx: Texts | None = None, title_width: int = 64, unit_label: str | None = None) -> go.Figure:
+    """Annual data as lines; five-yearly points joined by dotted lines; periods as grouped bars.
+
+    `unit_label` is the unit in the reader's words when the caller has it (IndicatorFacts.unit_text)."""
     tx = tx or english()
-    unit_label = unit_text(unit, tx)
+    unit_label = unit_label or unit_text(unit, tx)
     if time_basis == PERIOD_BASIS:
         traces, x_axis, layout = _period_bars(frame, unit_label, tx)
     else:

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from components import filters, maps, profile, views
+from components import filters, indicator_facts, maps, profile, views
 from components.corridors import corridor_deck, legend_html
 from components.dataset import load_dataset
 from components.export import neutralise, to_csv_bytes
@@ -113,8 +113,9 @@ def test_classes_cover_every_value_and_no_data_is_separate(data):
     assigned = maps.assign(frame["value"], bins)
     assert assigned[frame["value"].notna()].notna().all()
     assert assigned[frame["value"].isna()].isna().all()
-    figure = maps.choropleth(frame, data.boundaries["region_countries"], title="T", unit="persons",
-                             source="Source: S · 2020", context_geojson=data.boundaries["region_countries"])
+    figure = maps.choropleth(frame, data.boundaries["region_countries"], title="T",
+                             facts=indicator_facts.resolve(data, "emigrant_stock"), source="Source: S · 2020",
+                             context_geojson=data.boundaries["region_countries"])
     names = [trace.name for trace in figure.data]
     assert "No data" in names
     no_data = next(t for t in figure.data if t.name == "No data")

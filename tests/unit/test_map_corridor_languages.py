@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from components import chart_ui, maps, scenes, views
+from components import chart_ui, indicator_facts, maps, scenes, views
 from components.corridors import corridor_deck, legend_html, percent
 from components.dataset import load_dataset
 from components.export import to_csv_bytes
@@ -49,8 +49,9 @@ def test_the_map_in_serbian_cyrillic_has_cyrillic_names_and_serbian_numbers(data
 def test_the_map_in_romanian(data):
     tx = texts("ro")
     frame = views.map_values(data.observations, "emigrant_stock", 2020)
-    figure = maps.choropleth(frame, data.boundaries["region_countries"], title="T", unit="persons",
-                             source="Sursa: S · 2020", context_geojson=data.boundaries["region_countries"], tx=tx)
+    figure = maps.choropleth(frame, data.boundaries["region_countries"], title="T",
+                             facts=indicator_facts.resolve(data, "emigrant_stock", tx), source="Sursa: S · 2020",
+                             context_geojson=data.boundaries["region_countries"])
     no_data = next(trace for trace in figure.data if trace.name == "Fără date")
     assert list(no_data.locations) == ["XKX"]
     assert figure.layout.separators == ",."

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from components import maps, views
+from components import indicator_facts, maps, views
 from components.i18n import texts
 
 
@@ -81,8 +81,9 @@ def test_the_drawn_legend_lists_meeting_classes(dataset, code):
     """On the figure: Moldova's asylum applicants, 2016, was "1,885 – 5,500" then "15,000 – 20,000"."""
     tx = texts(code)
     frame = views.map_values(dataset.observations, "asylum_applicants", 2016)
-    figure = maps.choropleth(frame, dataset.boundaries["region_countries"], title="T", unit="persons",
-                             source="S", context_geojson=dataset.boundaries["region_countries"], tx=tx)
+    figure = maps.choropleth(frame, dataset.boundaries["region_countries"], title="T",
+                             facts=indicator_facts.resolve(dataset, "asylum_applicants", tx), source="S",
+                             context_geojson=dataset.boundaries["region_countries"])
     names = [trace.name for trace in figure.data if trace.showlegend and trace.name != tx("map.no_data_class")]
     assert len(names) >= 2
     edges = [name.split(" – ") for name in names]
