@@ -157,13 +157,13 @@ def figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFra
         meta = catalogue.loc[indicator]
         span = f"{rows['year'].min()}–{rows['year'].max()}"
         source = short_source(source_of.get(meta["source_id"], {}), span, tx)
-        figure = trend(rows, title=tx("profile.chart_title", indicator=tx.indicator(indicator, meta["label"]),
-                                      country=name),
+        label = tx.indicator(indicator, meta["label"])  # once, for the title and the text alternative
+        figure = trend(rows, title=tx("profile.chart_title", indicator=label, country=name),
                        unit=meta["unit"], source=source, time_basis=meta["time_basis"],
                        estimate=meta["estimate"] == "yes", tx=tx, title_width=34)  # two charts side by side
         result.append({"figure": figure, "source_id": meta["source_id"],
                        "table": rows.assign(indicator=indicator, unit=meta["unit"]).rename(columns={"source": "source_id"}),
-                       "alt": alt_text.trend_summary(rows, tx.indicator(indicator, meta["label"]), meta["unit"], tx)})
+                       "alt": alt_text.trend_summary(rows, label, meta["unit"], tx)})
     if len(profile.destinations):
         year = profile.facts["emigrants"]["year"]
         frame = profile.destinations[["partner", "share"]].rename(columns={"partner": "country", "share": "value"})

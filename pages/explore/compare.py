@@ -19,9 +19,8 @@ countries = selection.countries or list(REGION)
 if not selection.countries:
     st.info(tx("compare.all_countries", count=len(REGION)))
 
-title = tx("compare.ranked_title", indicator=tx.indicator(selection.indicator, meta["label"]), year=selection.year)
-st.header(title)
 ranked = series_scenes.ranked_scene(data, selection.indicator, tuple(countries), selection.year, selection.view, tx)
+st.header(tx("compare.ranked_title", indicator=ranked.facts.label, year=selection.year))
 chart_ui.show_chart(ranked.figure, ranked.table, source_lines=ranked.source_lines,
                     file_name=f"compare_{selection.indicator}_{selection.year}.csv", key="ranked", alt=ranked.alt,
                     token=ranked.token, tx=tx, catalogue=data.indicators)
@@ -57,7 +56,7 @@ else:
     chart_ui.show_chart(change.figure, change.table, source_lines=change.source_lines,
                         file_name=f"change_{selection.indicator}_{since}_{selection.year}.csv", key="change",
                         alt=change.alt, token=change.token, tx=tx, catalogue=data.indicators)
-if data.source(meta["source_id"]).get("id") in views.KOSOVO_IN_SERBIA_SOURCES:
+if ranked.facts.source.get("id") in views.KOSOVO_IN_SERBIA_SOURCES:
     st.caption(tx("compare.kosovo_in_serbia"))
 ui.kosovo_footnote()
 filter_ui.publish(selection, since=st.session_state.get("since"))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import chart_ui, filter_ui, language_ui, scenes, story_export_ui, ui, views
+from components import chart_ui, filter_ui, indicator_facts, language_ui, scenes, story_export_ui, ui, views
 from components.corridors import legend_html, percent
 from components.countries import REGION
 from components.formatting import format_number
@@ -26,11 +26,11 @@ years = filter_ui.years_of(data, selection.indicator)
 filter_ui.page_option("since", years, years[0])
 since = st.sidebar.select_slider(tx("corridors.since"), years, key="since", persist_state="session")
 
-outward = meta["migration_type"] == "Emigration"
+# The indicator's words, unit and source, read once for the page (the scene reads them for its chart).
+facts = indicator_facts.resolve(data, selection.indicator, tx)
+outward = facts.migration_type == "Emigration"
 partners = views.partners(data.observations, selection.indicator, origin, selection.year)
-source = data.source(meta["source_id"])
-unit = meta["unit"]
-label = tx.indicator(selection.indicator, meta["label"])
+source, unit, label = facts.source, facts.unit, facts.label
 direction = tx("corridors.outward" if outward else "corridors.inward", country=tx.country(origin))
 st.header(tx("corridors.subheader", indicator=label, direction=direction, year=selection.year))
 if partners.empty:
@@ -85,7 +85,7 @@ else:
         st.table(shown.rename_axis(tx("corridors.columns.country"))
                  .rename(columns={"change": tx("corridors.columns.change"),
                                   "change_pct": tx("corridors.columns.change_pct")}))
-if meta.get("estimate") == "yes":
+if facts.estimate:
     st.caption(tx("corridors.estimates"))
 if source.get("id") in views.KOSOVO_IN_SERBIA_SOURCES:
     st.caption(tx("corridors.kosovo_in_serbia"))

@@ -23,7 +23,7 @@ for note in scene.notes:
     st.info(note)
 chart_ui.show_chart(scene.figure, scene.table, source_lines=scene.source_lines, alt=scene.alt, token=scene.token,
                     file_name=f"map_{selection.indicator}_{selection.year}.csv", key="map", tx=tx, catalogue=data.indicators)
-if meta["source_id"] in views.KOSOVO_IN_SERBIA_SOURCES:
+if scene.facts.source_id in views.KOSOVO_IN_SERBIA_SOURCES:
     st.caption(tx("map.kosovo_in_serbia", kosovo=tx.country("XKX")))
 ui.kosovo_footnote()
 filter_ui.publish(selection)

@@ -34,7 +34,7 @@ if scene.figure is not None:
     chart_ui.show_chart(scene.figure, scene.table, source_lines=scene.source_lines,
                         file_name=f"trend_{selection.indicator}_{span}.csv", key="trend", alt=scene.alt,
                         token=scene.token, tx=tx, catalogue=data.indicators)
-if data.source(meta["source_id"]).get("id") in views.KOSOVO_IN_SERBIA_SOURCES:
+if scene.facts.source.get("id") in views.KOSOVO_IN_SERBIA_SOURCES:
     st.caption(tx("trends.kosovo_in_serbia"))
 ui.kosovo_footnote()
 filter_ui.publish(selection, base=base)
