@@ -12,10 +12,12 @@ import pandas as pd
 import pydeck as pdk
 import shapely.geometry
 
-from components.actors import AT_COORDINATES, AT_COUNTRY, AT_PLACE, KINDS, kind_label, where
+from components.actors import AT_COORDINATES, AT_COUNTRY, AT_PLACE, KINDS, kind_label, table_view, where
 from components.charts import PALETTE
 from components.countries import REGION
+from components.dataset import Dataset
 from components.i18n import Texts, english
+from components.scenes import Scene
 
 # Okabe-Ito, one colour per kind; the local migration profiles also get a larger, ringed marker.
 KIND_COLOURS = dict(zip(KINDS, [PALETTE[0], PALETTE[3], PALETTE[2], PALETTE[1], PALETTE[4],
@@ -187,6 +189,22 @@ def actors_map(actors: pd.DataFrame, country_boundaries: dict, highlight: str | 
                     tooltip=TOOLTIP)
     deck.map_style = NO_BASEMAP
     return deck
+
+
+def actors_scene(data: Dataset, shown: pd.DataFrame, chosen: str | None = None, tx: Texts | None = None) -> Scene:
+    """The Actors page's scene, like the other pages' (components/scenes.py): the map of the entries
+    the filters kept (`shown`, rows of data.actors) with the `chosen` one ringed, the listing beside it
+    as its table, how many entries are shown as its text, and the entries it cannot place as notes.
+
+    Each entry names its own source (in its details), so the map has no source line of its own.
+    Not remembered: the filtered entries are a new frame on every rerun, and a deck costs a few ms."""
+    tx = tx or english()
+    boundaries = data.boundaries.get("region_countries", {"features": []})
+    deck = actors_map(shown, boundaries, highlight=chosen, tx=tx)
+    missing = unmapped(shown, boundaries)
+    notes = [tx("actors.unmapped", names=", ".join(missing["name"]))] if len(missing) else []
+    count = tx("actors.count", shown=tx.number(len(shown)), total=tx.number(len(data.actors)))
+    return Scene(deck, table_view(shown, tx), "", [], count, notes)
 
 
 def legend() -> list[tuple[str, str]]:

@@ -47,6 +47,16 @@ def map_legend(kinds, tx: Texts):
                 unsafe_allow_html=True)
 
 
+def show_map(scene, key: str, kinds, tx: Texts) -> None:
+    """The actors scene's map, which answers clicks (chart_ui.show_chart draws maps that do not),
+    its legend and the entries it cannot place. The clicked marker is read by chosen_entry."""
+    st.pydeck_chart(scene.figure, on_select="rerun", selection_mode="single-object", height=actor_map.MAP_HEIGHT,
+                    width="stretch", key=key)
+    map_legend(kinds, tx)
+    for note in scene.notes:
+        st.caption(note)
+
+
 def entry_details(entry: dict, tx: Texts) -> None:
     """One entry: its facts in the reader's language, its own words (description, quote) as written."""
     st.markdown(f"#### {entry['name']}")

@@ -6,14 +6,13 @@ import contextlib
 import html
 
 import pandas as pd
-import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
 from components import alt_text, language_ui, revisions
 from components.charts import unit_text
 from components.export import to_csv_bytes
-from components.i18n import Texts, texts
+from components.i18n import Texts
 from components.memo import per_dataset
 
 # A scene's table is built once and shared (components/scenes.py): its CSV and its on-screen
@@ -29,17 +28,14 @@ def _replayed(_figure, token: str, key: str, language: str) -> None:
     """Draw once per built scene; later reruns replay the cached element instead of re-serialising
     its geometry (plotly copies a map's GeoJSON twice and writes it out on every rerun).
     The language is part of the key: a scene built for one language is never replayed in another."""
-    _draw(_figure, key, language)
+    _draw(_figure, key)
 
 
-def _draw(figure, key: str, language: str) -> None:
+def _draw(figure, key: str) -> None:
     if isinstance(figure, pdk.Deck):
         st.pydeck_chart(figure, height=560, key=f"{key}-chart")
         return
-    if figure.layout.separators is None:
-        # A builder that did not set the language's number marks: set them on a copy, since the
-        # figure may be cached and shared.
-        figure = go.Figure(figure).update_layout(separators=texts(language).plotly_separators)
+    # Every scene's figure carries its language's number marks (charts.house_layout sets them).
     st.plotly_chart(figure, theme=None, key=f"{key}-chart", config={"displaylogo": False})
 
 
@@ -72,7 +68,7 @@ def show_chart(figure, table: pd.DataFrame, *, source_lines: list[str], file_nam
         if token:
             _replayed(figure, token, key, tx.code)
         else:
-            _draw(figure, key, tx.code)
+            _draw(figure, key)
     st.caption("  \n".join(dict.fromkeys(source_lines)))
     # The text alternative (title and what the chart shows) for anyone who cannot see the chart;
     # the expander holds every number behind it.

@@ -6,7 +6,7 @@ import streamlit as st
 
 from components import actor_map, actors, ui
 from components.actors_ui import (add_your_initiative, chosen_entry, entry_details, file_problems, filters,
-                                  load_actors, map_legend)
+                                  load_actors, show_map)
 
 tx, data = ui.page_start()
 entries, report = load_actors()
@@ -23,24 +23,18 @@ shown = actors.filter_actors(entries, countries, kinds, topics, text, without_co
 suffix = hashlib.sha1(repr((countries, kinds, topics, text, without_country)).encode()).hexdigest()[:10]
 table_key, map_key = f"actors_table_{suffix}", f"actors_map_{suffix}"
 chosen = chosen_entry(shown, table_key, map_key)
+scene = actor_map.actors_scene(data, shown, chosen, tx)
 
 listing, geography = st.columns([3, 2], gap="medium")
 with listing:
-    st.markdown(tx("actors.count", shown=tx.number(len(shown)), total=tx.number(len(entries))))
-    st.dataframe(actors.table_view(shown, tx), hide_index=True, width="stretch", height=420,
+    st.markdown(scene.alt)
+    st.dataframe(scene.table, hide_index=True, width="stretch", height=420,
                  on_select="rerun", selection_mode="single-row", key=table_key,
                  column_config={tx("actors.table.name"): st.column_config.TextColumn(width=235),
                                 tx("actors.table.kind"): st.column_config.TextColumn(width=135),
                                 tx("actors.table.where"): st.column_config.TextColumn(width=160)})
-boundaries = data.boundaries.get("region_countries", {"features": []})
 with geography:
-    st.pydeck_chart(actor_map.actors_map(shown, boundaries, highlight=chosen, tx=tx),
-                    on_select="rerun", selection_mode="single-object", height=actor_map.MAP_HEIGHT,
-                    width="stretch", key=map_key)
-    map_legend(shown["kind"].unique(), tx)
-    missing = actor_map.unmapped(shown, boundaries)
-    if len(missing):
-        st.caption(tx("actors.unmapped", names=", ".join(missing["name"])))
+    show_map(scene, map_key, shown["kind"].unique(), tx)
 
 st.header(tx("actors.details.header"))
 if chosen is None:
