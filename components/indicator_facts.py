@@ -62,10 +62,15 @@ def resolve(data: Dataset, indicator: str, tx: Texts | None = None, *, source_id
     """Every display fact of `indicator` in the reader's language, from one read of each row.
 
     `source_id` names another source than the catalogue's (a row that names its own edition)."""
-    tx = tx or english()
     meta = data.indicator(indicator)
     source_id = meta.get("source_id", "") if source_id is None else source_id
-    source = data.source(source_id)
+    return from_rows(indicator, meta, source_id, data.source(source_id), tx)
+
+
+def from_rows(indicator: str, meta, source_id: str, source: dict, tx: Texts | None = None) -> IndicatorFacts:
+    """The facts from a catalogue row (`meta`: a dict or a Series, empty when the catalogue lacks the
+    indicator) and a source row already read, for code that holds the catalogues rather than a Dataset."""
+    tx = tx or english()
     label = meta.get("label", indicator)
     unit = meta.get("unit", "")
     time_basis = meta.get("time_basis", "")
@@ -74,5 +79,5 @@ def resolve(data: Dataset, indicator: str, tx: Texts | None = None, *, source_id
         definition=tx.definition(indicator, meta.get("definition", "")), unit=unit, unit_text=unit_text(unit, tx),
         estimate=meta.get("estimate") == "yes", time_basis=time_basis,
         time_basis_text=time_basis_text(time_basis, tx), migration_type=meta.get("migration_type", ""),
-        denominator=meta.get("denominator") or "", source_id=source_id, source=source, source_text=source_line(source, tx=tx),
-        credit_text=short_source(source, tx=tx), tx=tx)
+        denominator=meta.get("denominator") or "", source_id=source_id, source=source,
+        source_text=source_line(source, tx=tx), credit_text=short_source(source, tx=tx), tx=tx)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from components import actors, alt_text, charts, people, views
+from components import actors, alt_text, charts, indicator_facts, people, views
 from components.catalogue import in_role_order, profile_facts
 from components.countries import KOSOVO
 from components.formatting import format_number, short_source
@@ -155,15 +155,17 @@ def figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFra
         if rows.empty or indicator not in catalogue.index:
             continue
         meta = catalogue.loc[indicator]
+        # The source rows here are keyed by id without it, so the chart's credit names the source as its
+        # catalogue row writes it (scenes.profile_scene words the source lines from the Dataset).
+        facts = indicator_facts.from_rows(indicator, meta, meta["source_id"], source_of.get(meta["source_id"], {}), tx)
         span = f"{rows['year'].min()}–{rows['year'].max()}"
-        source = short_source(source_of.get(meta["source_id"], {}), span, tx)
-        label = tx.indicator(indicator, meta["label"])  # once, for the title and the text alternative
-        figure = trend(rows, title=tx("profile.chart_title", indicator=label, country=name),
-                       unit=meta["unit"], source=source, time_basis=meta["time_basis"],
-                       estimate=meta["estimate"] == "yes", tx=tx, title_width=34)  # two charts side by side
-        result.append({"figure": figure, "source_id": meta["source_id"],
-                       "table": rows.assign(indicator=indicator, unit=meta["unit"]).rename(columns={"source": "source_id"}),
-                       "alt": alt_text.trend_summary(rows, label, meta["unit"], tx)})
+        figure = trend(rows, title=tx("profile.chart_title", indicator=facts.label, country=name),
+                       unit=facts.unit, unit_label=facts.unit_text, source=facts.credit(span),
+                       time_basis=facts.time_basis, estimate=facts.estimate, tx=tx,
+                       title_width=34)  # two charts side by side
+        result.append({"figure": figure, "source_id": facts.source_id,
+                       "table": rows.assign(indicator=indicator, unit=facts.unit).rename(columns={"source": "source_id"}),
+                       "alt": alt_text.trend_summary(rows, facts.label, facts.unit, tx)})
     if len(profile.destinations):
         year = profile.facts["emigrants"]["year"]
         frame = profile.destinations[["partner", "share"]].rename(columns={"partner": "country", "share": "value"})

@@ -19,7 +19,7 @@ from components.corridors import corridor_deck, percent
 from components.countries import REGION
 from components.dataset import Dataset
 from components.export import view_table
-from components.formatting import short_source, source_line
+from components.formatting import source_line
 from components.i18n import Texts, english
 from components.indicator_facts import IndicatorFacts
 from components.memo import per_dataset
