@@ -184,13 +184,15 @@ def dumbbell(frame: pd.DataFrame, *, year_a: int, year_b: int, title: str, unit:
     return figure_from(traces, layout)
 
 
-def panel_title(panel: dict, tx: Texts | None = None) -> str:
-    """'Emigrants per 100 residents / % of residents, 2020': a short name, then the unit and year."""
+def panel_title(panel: dict, tx: Texts | None = None, unit_label: str | None = None) -> str:
+    """'Emigrants per 100 residents / % of residents, 2020': a short name, then the unit and year.
+    `unit_label` is the panel's unit in the reader's words when the caller has it."""
     tx = tx or english()
     name = tx.get(f"charts.panels.{panel['indicator']}")
     if name is None:  # an indicator without a short name here: the title views gave it
         return panel["title"]
-    return tx("charts.panel_title", name=name, unit=unit_text(panel["unit"], tx), year=panel.get("period", panel["year"]))
+    return tx("charts.panel_title", name=name, unit=unit_label or unit_text(panel["unit"], tx),
+              year=panel.get("period", panel["year"]))
 
 
 def small_multiples(panels: list[dict], *, title: str, source: str, columns: int = 3,
@@ -198,7 +200,8 @@ def small_multiples(panels: list[dict], *, title: str, source: str, columns: int
     """One small bar chart per indicator, each with its own unit and year, countries in the same order."""
     tx = tx or english()
     rows = -(-len(panels) // columns)
-    grid, axes = _grid(rows, columns, tuple(panel_title(p, tx) for p in panels))
+    units = [unit_text(p["unit"], tx) for p in panels]  # each panel's unit worded once, for title and hover
+    grid, axes = _grid(rows, columns, tuple(panel_title(p, tx, unit) for p, unit in zip(panels, units)))
     traces = []
     layout = copy.deepcopy(grid)
     for index, panel in enumerate(panels):
@@ -207,7 +210,7 @@ def small_multiples(panels: list[dict], *, title: str, source: str, columns: int
         traces.append(dict(
             type="bar", x=data["value"], y=[tx.country(c) for c in data["country"]], orientation="h",
             marker=dict(color=[HIGHLIGHT if pd.notna(v) else MUTED for v in data["value"]]), showlegend=False,
-            hovertemplate=_hover(unit_text(panel["unit"], tx)), xaxis=x_axis.replace("axis", ""),
+            hovertemplate=_hover(units[index]), xaxis=x_axis.replace("axis", ""),
             yaxis=y_axis.replace("axis", "")))
         layout[y_axis]["autorange"] = "reversed"
     house = house_layout(title, source, height=330 * rows + 120, tx=tx, showlegend=len(traces) > 1,
