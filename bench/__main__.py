@@ -112,8 +112,8 @@ def run(quick: bool, resume: bool = False) -> dict:
     if not results.get("browser"):
         # Real Chromium sessions share the server's 2 cores, so beyond 10 they measure the clients
         # (bench/RESULTS.md); the room of 30 is measured at the server with protocol clients below.
-        keep("browser", browser.measure(loads=2 if quick else 5, sessions=[3] if quick else [1, 10],
-                                        changes=3 if quick else 6))
+        keep("browser", browser.measure(loads=1 if quick else 5, sessions=[3] if quick else [1, 10],
+                                        changes=3 if quick else 6, quick=quick))
     if not results.get("sessions"):
         keep("sessions", sessions.measure(sessions=[3] if quick else [1, 10, 30], changes=3 if quick else 6))
     if not quick and not results.get("views_memory"):
