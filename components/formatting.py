@@ -59,8 +59,15 @@ def dated_line(line: str, years: str | int | None, tx: Texts) -> str:
 def short_source(source: dict, years: str | int | None = None, tx: Texts | None = None) -> str:
     """The one-line credit printed inside a chart: 'Source: World Bank WDI · 2024'."""
     tx = tx or english()
+    return dated_credit(tx("sources.short", name=source_name(source, tx)), years)
+
+
+def source_name(source: dict, tx: Texts | None = None) -> str:
+    """A source's short name ('World Bank WDI') in the reader's language where [source_names] words it;
+    looked up by the row's id, so a row must keep its id."""
+    tx = tx or english()
     name = source.get("short") or source.get("publisher", "not stated")
-    return dated_credit(tx("sources.short", name=tx.get(f"source_names.{source.get('id', '')}", name)), years)
+    return tx.get(f"source_names.{source.get('id', '')}", name)
 
 
 def dated_credit(credit: str, years: str | int | None) -> str:

@@ -142,12 +142,18 @@ def sentences(profile: Profile, tx: Texts | None = None) -> list[str]:
     return said
 
 
+def sources_by_id(sources: pd.DataFrame) -> dict[str, dict]:
+    """The source catalogue's rows by id, each row keeping its id: the credit and the source line look
+    their words up in the reader's language by that id ([source_names] …), so a row without it reads English."""
+    return {row["id"]: row for row in sources.to_dict("records")}
+
+
 def figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFrame, sources: pd.DataFrame,
             tx: Texts | None = None) -> list[dict]:
     """The profile's charts, each with its source id, the table behind it and its text alternative."""
     tx = tx or english()
     catalogue = indicators.set_index("id")
-    source_of = sources.set_index("id").to_dict("index")
+    source_of = sources_by_id(sources)
     name = tx.country(profile.country)
     result = []
     for indicator in in_role_order(indicators, "profile_chart_order"):  # also a profile slide's charts
@@ -155,8 +161,6 @@ def figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFra
         if rows.empty or indicator not in catalogue.index:
             continue
         meta = catalogue.loc[indicator]
-        # The source rows here are keyed by id without it, so the chart's credit names the source as its
-        # catalogue row writes it (scenes.profile_scene words the source lines from the Dataset).
         facts = indicator_facts.from_rows(indicator, meta, meta["source_id"], source_of.get(meta["source_id"], {}), tx)
         span = f"{rows['year'].min()}–{rows['year'].max()}"
         figure = trend(rows, title=tx("profile.chart_title", indicator=facts.label, country=name),
@@ -209,7 +213,7 @@ def people_figures(profile: Profile, observations: pd.DataFrame, indicators: pd.
     year with ages) and emigrants' education. A chart the data cannot draw is left out; the page says why."""
     tx = tx or english()
     catalogue = indicators.set_index("id")
-    source_of = sources.set_index("id").to_dict("index")
+    source_of = sources_by_id(sources)
     name, country, result = tx.country(profile.country), profile.country, []
     women = people.women_shares(observations, country)
     if len(women):
@@ -254,7 +258,7 @@ def profile_html(profile: Profile, said: list[str], charts_with_sources: list[di
     `appendix` is more HTML for the end of the page (the corridor cards), whose charts use the same
     plotly.js; `appendix_sources` are the sources it cites."""
     tx = tx or english()
-    source_of = sources.set_index("id").to_dict("index")
+    source_of = sources_by_id(sources)
     # plotly.js goes in once, ahead of the charts, so that the file opens offline.
     parts = [_plotly_js()] if charts_with_sources or appendix else []
     parts += ["<figure>" + chart["figure"].to_html(full_html=False, include_plotlyjs=False)

@@ -19,7 +19,7 @@ from components.corridors import corridor_deck, percent
 from components.countries import REGION
 from components.dataset import Dataset
 from components.export import view_table
-from components.formatting import source_line
+from components.formatting import source_line, source_name
 from components.i18n import Texts, english
 from components.indicator_facts import IndicatorFacts
 from components.memo import per_dataset
@@ -129,7 +129,7 @@ def multiples_scene(data: Dataset, countries: tuple, tx: Texts | None = None) ->
     if not panels:
         return None
     sources = [data.source(p["source_id"]) for p in panels]
-    names = "; ".join(dict.fromkeys(s.get("short", "") for s in sources))
+    names = "; ".join(dict.fromkeys(source_name(s, tx) for s in sources))
     figure = charts.small_multiples(panels, title=tx("compare.multiples_title"),
                                     source=tx("compare.sources", names=names), tx=tx)
     table = pd.concat([view_table(p["frame"], indicator=p["indicator"], unit=p["unit"],
