@@ -11,7 +11,7 @@ from components import circular, corridor_card, indicator_facts, views
 from components.circular_charts import leaving_and_returning, level_bars, lines, period_label, ratio_bars
 from components.dataset import Dataset
 from components.export import view_table
-from components.formatting import format_number, source_line
+from components.formatting import dated_credit, format_number, source_line, source_name
 from components.indicator_facts import IndicatorFacts
 from components.i18n import Texts, english
 from components.memo import per_dataset
@@ -163,10 +163,16 @@ def card_scenes(data: Dataset, origin: str, destination: str, tx: Texts | None =
         styles = {e: EDITION_STYLES[i % len(EDITION_STYLES)] for i, e in enumerate(editions)}
         stock = _series_scene(indicator_facts.resolve(data, card.stock["indicator"].iloc[0], tx), card.stock, "edition",
                               labels, tx("corridor_card.stock_title", **names), styles)
-        sources = [data.source(data.indicator(i)["source_id"]) for i in dict.fromkeys(card.stock["indicator"])]
-        stock.source_lines = [source_line(s, _span(card.stock["year"]), tx) for s in sources] + stock.source_lines[1:]
-        credits = "; ".join(tx.get(f"source_names.{s.get('id', '')}", s.get("short", "")) for s in sources)
-        stock.figure.layout.annotations[-1].text = tx("sources.short", name=credits) + f" · {_span(card.stock['year'])}"
+        # Each edition is credited with the years it gives, not the card's span: the 2020 edition ends in 2020.
+        spans = {data.indicator(indicator)["source_id"]: _span(rows["year"])
+                 for indicator, rows in card.stock.groupby("indicator", sort=False)}
+        stock.source_lines = ([source_line(data.source(s), span, tx) for s, span in spans.items()]
+                              + stock.source_lines[1:])
+        credits = "; ".join(dated_credit(source_name(data.source(s), tx), span) for s, span in spans.items())
+        stock.figure.layout.annotations[-1].text = tx("sources.short", name=credits)
+        # The download's rows likewise: each row's source line is its own edition's.
+        lines = {s: source_line(data.source(s), tx=tx) for s in dict.fromkeys(stock.table["source_id"])}
+        stock.table["source"] = stock.table["source_id"].map(lines)
         stock.notes.append(tx("corridor_card.editions_note"))
     flows = None
     if not card.flows.empty:
