@@ -142,6 +142,12 @@ def sentences(profile: Profile, tx: Texts | None = None) -> list[str]:
     return said
 
 
+def year_span(years: pd.Series) -> str:
+    """'1990–2024', or '2024' when the figures are of one year: what a chart's credit and source line say."""
+    low, high = int(years.min()), int(years.max())
+    return str(low) if low == high else f"{low}–{high}"
+
+
 def sources_by_id(sources: pd.DataFrame) -> dict[str, dict]:
     """The source catalogue's rows by id, each row keeping its id: the credit and the source line look
     their words up in the reader's language by that id ([source_names] …), so a row without it reads English."""
@@ -150,7 +156,8 @@ def sources_by_id(sources: pd.DataFrame) -> dict[str, dict]:
 
 def figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFrame, sources: pd.DataFrame,
             tx: Texts | None = None) -> list[dict]:
-    """The profile's charts, each with its source id, the table behind it and its text alternative."""
+    """The profile's charts, each with its source id, the years it shows (for its source line), the table
+    behind it and its text alternative."""
     tx = tx or english()
     catalogue = indicators.set_index("id")
     source_of = sources_by_id(sources)
@@ -162,12 +169,12 @@ def figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFra
             continue
         meta = catalogue.loc[indicator]
         facts = indicator_facts.from_rows(indicator, meta, meta["source_id"], source_of.get(meta["source_id"], {}), tx)
-        span = f"{rows['year'].min()}–{rows['year'].max()}"
+        span = year_span(rows["year"])
         figure = trend(rows, title=tx("profile.chart_title", indicator=facts.label, country=name),
                        unit=facts.unit, unit_label=facts.unit_text, source=facts.credit(span),
                        time_basis=facts.time_basis, estimate=facts.estimate, tx=tx,
                        title_width=34)  # two charts side by side
-        result.append({"figure": figure, "source_id": facts.source_id,
+        result.append({"figure": figure, "source_id": facts.source_id, "years": span,
                        "table": rows.assign(indicator=indicator, unit=facts.unit).rename(columns={"source": "source_id"}),
                        "alt": alt_text.trend_summary(rows, facts.label, facts.unit, tx)})
     if len(profile.destinations):
@@ -178,7 +185,7 @@ def figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFra
         figure = charts.ranked_bars(frame, title=tx("profile.destinations_title", country=name, year=year),
                                     unit="% of emigrants",
                                     source=short_source(source_of.get(source_id, {}), year, tx), tx=tx)
-        result.append({"figure": figure, "source_id": source_id,
+        result.append({"figure": figure, "source_id": source_id, "years": year,
                        "table": profile.destinations.assign(indicator="emigrant_stock", year=year)
                        .rename(columns={"source": "source_id"}),
                        "alt": alt_text.ranking_summary(frame, "% of emigrants", tx)})
@@ -218,10 +225,10 @@ def people_figures(profile: Profile, observations: pd.DataFrame, indicators: pd.
     women = people.women_shares(observations, country)
     if len(women):
         source_id = women["source"].iloc[0] or catalogue.at[people.WOMEN_SHARES[0], "source_id"]
-        span = f"{women['year'].min()}–{women['year'].max()}"
+        span = year_span(women["year"])
         figure = people.women_share_chart(women, title=tx("people.women_title", country=name),
                                           source=short_source(source_of.get(source_id, {}), span, tx), tx=tx)
-        result.append({"figure": figure, "source_id": source_id, "kind": "women",
+        result.append({"figure": figure, "source_id": source_id, "kind": "women", "years": span,
                        "table": women.assign(unit="%").rename(columns={"source": "source_id"}), "alt": people.women_share_summary(women, tx)})
     years = people.age_years(observations, country)
     if years:
@@ -230,7 +237,7 @@ def people_figures(profile: Profile, observations: pd.DataFrame, indicators: pd.
         source_id = pyramid["source"].iloc[0] or catalogue.at[people.AGE_INDICATOR, "source_id"]
         figure = people.pyramid_chart(pyramid, title=tx("people.pyramid_title", country=name, year=year),
                                       source=short_source(source_of.get(source_id, {}), year, tx), tx=tx)
-        result.append({"figure": figure, "source_id": source_id, "kind": "pyramid", "year": year,
+        result.append({"figure": figure, "source_id": source_id, "kind": "pyramid", "year": year, "years": year,
                        "table": pyramid.assign(country=country, year=year, indicator=people.AGE_INDICATOR,
                                                unit="persons").rename(columns={"source": "source_id"}),
                        "alt": people.pyramid_summary(pyramid, tx)})
@@ -241,7 +248,7 @@ def people_figures(profile: Profile, observations: pd.DataFrame, indicators: pd.
         round_ = period(catalogue.loc[people.EDUCATION_TOTAL], int(row["year"]))
         figure = people.education_chart(row, title=tx("people.education_title", country=name, period=round_),
                                         source=short_source(source_of.get(source_id, {}), round_, tx), tx=tx)
-        result.append({"figure": figure, "source_id": source_id, "kind": "education", "period": round_,
+        result.append({"figure": figure, "source_id": source_id, "kind": "education", "period": round_, "years": round_,
                        "table": education.assign(indicator=people.EDUCATION_TOTAL, unit="persons", period=round_)
                        .rename(columns={"source": "source_id"}),
                        "alt": people.education_summary(education, tx)})

@@ -135,7 +135,12 @@ def multiples_scene(data: Dataset, countries: tuple, tx: Texts | None = None) ->
     table = pd.concat([view_table(p["frame"], indicator=p["indicator"], unit=p["unit"],
                                   source=source_line(s, tx=tx), tx=tx)
                        for p, s in zip(panels, sources)], ignore_index=True)
-    return Scene(figure, table, "", [source_line(s, tx=tx) for s in sources], tx("compare.multiples_alt"))
+    # One line per source, naming the years of its panels (each panel is at its own latest year).
+    periods: dict[str, list[str]] = {}
+    for panel in panels:
+        periods.setdefault(panel["source_id"], []).append(panel["period"])
+    lines = [source_line(data.source(s), ", ".join(sorted(set(years))), tx) for s, years in periods.items()]
+    return Scene(figure, table, "", lines, tx("compare.multiples_alt"))
 
 
 @per_dataset
@@ -179,8 +184,8 @@ def profile_scene(data: Dataset, country: str, tx: Texts | None = None, age_year
     charts += profile.people_figures(facts, data.observations, data.indicators, data.sources, tx, age_year)
     for chart in charts:
         # A token lets the page replay each drawn chart (components/chart_ui.py) instead of writing it out again.
-        chart.update(source_line=source_line(data.source(chart["source_id"]), chart.get("period", chart.get("year")),
-                                             tx=tx), token=uuid.uuid4().hex)
+        chart.update(source_line=source_line(data.source(chart["source_id"]), chart["years"], tx=tx),
+                     token=uuid.uuid4().hex)
     offline_page = functools.cache(lambda: _offline_profile(data, facts, said, charts, tx))
     return facts, said, charts, offline_page
 

@@ -20,7 +20,6 @@ from components import (circular, circular_scenes, contract as c, corridor_card,
 from components.catalogue import in_role_order
 from components.countries import CORE, REGION, resolve_country
 from components.dataset import Dataset
-from components.formatting import source_line
 from components.i18n import Phrase, Texts
 from components.memo import per_dataset
 
@@ -481,7 +480,7 @@ def _slide_figure(dataset: Dataset, slide: Slide, year: int | None, tx: Texts):
     if view.page == "profile":
         chart = next(chart for chart in scenes.profile_scene(dataset, view.country, tx)[2]
                      if chart["table"]["indicator"].iloc[0] == view.indicator)
-        return chart["figure"], chart["table"], [source_line(dataset.source(chart["source_id"]), tx=tx)]
+        return chart["figure"], chart["table"], [chart["source_line"]]
     if view.page == "trends":
         scene = series_scenes.trends_scene(dataset, view.indicator, view.countries, view.years, view.mode, view.base,
                                            year, tx)

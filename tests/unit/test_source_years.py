@@ -54,3 +54,32 @@ def test_the_corridor_cards_table_gives_each_row_its_own_editions_source_line(da
     lines = table.drop_duplicates("source_id").set_index("source_id")["source"]
     assert "International Migrant Stock 2024" in lines["un_desa_ims2024"]
     assert "International Migrant Stock 2020" in lines["un_desa_ims2020"], lines["un_desa_ims2020"]
+
+
+@pytest.mark.parametrize("country", ["SRB", "MDA"])
+def test_every_profile_charts_source_line_names_the_years_it_shows(dataset, country):
+    # The caption under each profile chart (and a profile slide's) is its source line: it says the years too.
+    tx = texts("en")
+    for chart in scenes.profile_scene(dataset, country, tx)[2]:
+        years = chart["table"]["year"].astype(int)
+        if chart.get("kind") == "education":
+            shown = chart["period"]  # a census round: 2015/16
+        elif chart.get("kind") == "pyramid" or years.min() == years.max():
+            shown = str(years.max())
+        else:
+            shown = f"{years.min()}–{years.max()}"
+        assert chart["source_line"].endswith(tx("sources.line_year", years=shown)), (chart.get("kind"), chart["source_line"])
+
+
+def test_compares_small_multiples_name_each_sources_years_once(dataset):
+    # Each panel is at its own latest year; a source's line names the years of its panels.
+    from components import views
+
+    tx = texts("en")
+    panels = views.comparison_panels(dataset.observations, dataset.indicators, tuple(REGION))
+    scene = scenes.multiples_scene(dataset, tuple(REGION), tx)
+    assert len(scene.source_lines) == len({p["source_id"] for p in panels}), "one line per source"
+    for panel in panels:
+        dataset_title = dataset.source(panel["source_id"])["dataset"]
+        line = next(line for line in scene.source_lines if dataset_title in line)
+        assert panel["period"] in line.rsplit("Year: ", 1)[-1], (panel["indicator"], line)
