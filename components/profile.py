@@ -11,10 +11,11 @@ import pandas as pd
 
 from components import actors, alt_text, charts, indicator_facts, people, views
 from components.catalogue import in_role_order, profile_facts
+from components.circular_charts import period_label
 from components.countries import KOSOVO
 from components.formatting import format_number, short_source
 from components.i18n import Texts, english
-from components.trend_chart import trend
+from components.trend_chart import PERIOD_BASIS, trend
 
 
 @dataclass
@@ -142,9 +143,13 @@ def sentences(profile: Profile, tx: Texts | None = None) -> list[str]:
     return said
 
 
-def year_span(years: pd.Series) -> str:
-    """'1990–2024', or '2024' when the figures are of one year: what a chart's credit and source line say."""
+def year_span(years: pd.Series, time_basis: str = "") -> str:
+    """'1990–2024', or '2024' when the figures are of one year: what a chart's credit and source line say.
+    Five-year flows are filed under each period's last year, so theirs is '2010–2015 … 2015–2020', as
+    the chart's axis and the circular page word them, not '2015–2020'."""
     low, high = int(years.min()), int(years.max())
+    if time_basis == PERIOD_BASIS:
+        return period_label(low) if low == high else f"{period_label(low)} … {period_label(high)}"
     return str(low) if low == high else f"{low}–{high}"
 
 
@@ -169,7 +174,7 @@ def figures(profile: Profile, observations: pd.DataFrame, indicators: pd.DataFra
             continue
         meta = catalogue.loc[indicator]
         facts = indicator_facts.from_rows(indicator, meta, meta["source_id"], source_of.get(meta["source_id"], {}), tx)
-        span = year_span(rows["year"])
+        span = year_span(rows["year"], facts.time_basis)
         figure = trend(rows, title=tx("profile.chart_title", indicator=facts.label, country=name),
                        unit=facts.unit, unit_label=facts.unit_text, source=facts.credit(span),
                        time_basis=facts.time_basis, estimate=facts.estimate, tx=tx,

@@ -8,6 +8,7 @@ import pytest
 from components import circular_scenes, scenes
 from components.countries import REGION
 from components.i18n import texts
+from components.trend_chart import PERIOD_BASIS
 
 
 def years_of(frame, column: str, value: str) -> str:
@@ -62,8 +63,12 @@ def test_every_profile_charts_source_line_names_the_years_it_shows(dataset, coun
     tx = texts("en")
     for chart in scenes.profile_scene(dataset, country, tx)[2]:
         years = chart["table"]["year"].astype(int)
+        basis = dataset.indicator(chart["table"]["indicator"].iloc[0]).get("time_basis")
         if chart.get("kind") == "education":
             shown = chart["period"]  # a census round: 2015/16
+        elif basis == PERIOD_BASIS:
+            # Abel & Cohen's flows are filed under the period's last year: 2015 is 2010–2015, as the axis says.
+            shown = f"{years.min() - 5}–{years.min()} … {years.max() - 5}–{years.max()}"
         elif chart.get("kind") == "pyramid" or years.min() == years.max():
             shown = str(years.max())
         else:
