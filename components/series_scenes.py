@@ -17,7 +17,7 @@ from components import alt_text, charts, indicator_facts, metrics, views
 from components.countries import WESTERN_BALKANS
 from components.dataset import Dataset
 from components.export import view_table
-from components.formatting import source_line
+from components.formatting import source_line, source_name
 from components.i18n import Texts, english
 from components.memo import per_dataset
 from components.scenes import Scene
@@ -53,7 +53,7 @@ def trends_scene(data: Dataset, indicator: str, countries: tuple, years: tuple, 
         if dropped:
             notes.append(tx("trends.no_base_figure", countries=", ".join(map(tx.country, dropped))))
     if frame.empty:
-        notes.append(tx("trends.no_figures", source=facts.source.get("short") or tx("trends.the_source")))
+        notes.append(tx("trends.no_figures", source=source_name(facts.source, tx) if facts.source else tx("trends.the_source")))
         return Scene(None, frame, shown.unit, [], "", notes, facts=shown)
     full = frame
     if until is not None:
@@ -136,7 +136,7 @@ def claim_scene(data: Dataset, claim: metrics.ClaimCheck, tx: Texts | None = Non
     sources = [data.source(s) for s in claim.sources]
     lines = [source_line(s, claim.year, tx) for s in sources]
     share = claim.by_country[["country", "share"]]
-    names = "; ".join(s.get("short", "") for s in sources)
+    names = "; ".join(source_name(s, tx) for s in sources)
     meetings_figure = tx("numbers.percent", value=tx.number(metrics.CLAIM_SHARE))  # "20%", not "20.0%"
     figure = charts.share_abroad_bars(share, claim.year, metrics.CLAIM_SHARE,
                                       tx("overview.reference_label", value=meetings_figure),

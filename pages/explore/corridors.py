@@ -5,7 +5,7 @@ import streamlit as st
 from components import chart_ui, filter_ui, indicator_facts, language_ui, scenes, story_export_ui, ui, views
 from components.corridors import legend_html, percent
 from components.countries import REGION
-from components.formatting import format_number
+from components.formatting import format_number, source_name
 
 tx, data = ui.page_start()
 st.title(tx("corridors.page_title"))
@@ -34,7 +34,7 @@ source, unit, label = facts.source, facts.unit, facts.label
 direction = tx("corridors.outward" if outward else "corridors.inward", country=tx.country(origin))
 st.header(tx("corridors.subheader", indicator=label, direction=direction, year=selection.year))
 if partners.empty:
-    st.info(tx("corridors.no_partners", source=source.get("short") or tx("corridors.the_source"),
+    st.info(tx("corridors.no_partners", source=source_name(source, tx) if source else tx("corridors.the_source"),
                country=tx.country(origin), year=selection.year)
             + (" " + tx("corridors.kosovo_in_serbia") if origin == "XKX" else ""))
 else:

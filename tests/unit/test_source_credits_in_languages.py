@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from components import circular_scenes, profile, scenes, series_scenes, views
+from components import circular_scenes, metrics, profile, scenes, series_scenes, views
 from components.countries import REGION
 from components.i18n import LANGUAGES, read_strings, texts
 
@@ -82,7 +82,7 @@ def test_the_profile_chart_rows_keep_their_source_id(dataset):
 
 
 @pytest.mark.parametrize("code", NOT_ENGLISH)
-def test_every_compare_chart_credits_its_sources_in_the_readers_language(dataset, code):
+def test_every_compare_and_overview_chart_credits_its_sources_in_the_readers_language(dataset, code):
     tx = texts(code)
     countries = tuple(REGION)
     words = []
@@ -98,6 +98,10 @@ def test_every_compare_chart_credits_its_sources_in_the_readers_language(dataset
         if len(years) > 1:
             change = series_scenes.change_scene(dataset, indicator, countries, int(years[0]), int(years[-1]), tx)
             words += [figure_text(change.figure), *change.source_lines]
+    for claim in metrics.western_balkans_claims(dataset.observations, dataset.indicators):  # Overview's chart
+        if claim.region_share is not None:
+            scene = series_scenes.claim_scene(dataset, claim, tx)
+            words += [figure_text(scene.figure), *scene.source_lines]
     assert not untranslated(dataset, code, words)
 
 
