@@ -8,6 +8,7 @@ import html
 import pandas as pd
 
 from components import circular, corridor_card, indicator_facts, views
+from components.charts import wrap
 from components.circular_charts import leaving_and_returning, level_bars, lines, period_label, ratio_bars
 from components.dataset import Dataset
 from components.export import view_table
@@ -169,7 +170,7 @@ def card_scenes(data: Dataset, origin: str, destination: str, tx: Texts | None =
         stock.source_lines = ([source_line(data.source(s), span, tx) for s, span in spans.items()]
                               + stock.source_lines[1:])
         credits = "; ".join(dated_credit(source_name(data.source(s), tx), span) for s, span in spans.items())
-        stock.figure.layout.annotations[-1].text = tx("sources.short", name=credits)
+        stock.figure.layout.annotations[-1].text = wrap(tx("sources.short", name=credits))
         # The download's rows likewise: each row's source line is its own edition's.
         lines = {s: source_line(data.source(s), tx=tx) for s in dict.fromkeys(stock.table["source_id"])}
         stock.table["source"] = stock.table["source_id"].map(lines)
