@@ -176,32 +176,30 @@ def _rows_one_by_one(index: pd.Index, cells: dict[str, Cells], rows: np.ndarray,
 
 
 def _valid(cells: dict[str, Cells], tidy: dict, kept: np.ndarray, row_numbers: np.ndarray) -> pd.DataFrame:
-    """The rows kept, as observations.valid_rows shapes them, and the hash of each row's key
-    (KEY_HASH, as the dataset would compute it, see dataset._key_hash). Each text column is taken
-    from its distinct texts, so a repeated text is already one shared object."""
+    """The rows kept, as observations.valid_rows shapes them but with every text column
+    categorical (see observations.read_observations, `compact`), and the hash of each row's key
+    (KEY_HASH, as the dataset would compute it, see dataset._key_hash)."""
     valid = pd.DataFrame(index=pd.RangeIndex(len(kept)))
     for col in OBSERVATION_COLUMNS:  # one block per column: no copy into one 2-D block
-        column = np.asarray(tidy[col])[cells[col].codes[kept]]
-        valid[col] = column.astype({"year": int, "value": float}.get(col, object), copy=False)
+        if col in ("year", "value"):
+            valid[col] = np.asarray(tidy[col])[cells[col].codes[kept]].astype(int if col == "year" else float)
+        else:
+            valid[col] = _kept_texts(tidy[col], cells[col].codes[kept])
     valid[SOURCE_ROW] = (row_numbers[kept]).astype("int32")
-    valid[KEY_HASH] = _key_hash(cells, tidy, kept, valid["year"].to_numpy())
+    # pandas hashes a categorical column as it hashes the same values as text: each distinct
+    # key text is hashed once.
+    valid[KEY_HASH] = pd.util.hash_pandas_object(valid[list(c.KEY_COLUMNS)], index=False).to_numpy()
     return valid
 
 
-def _key_hash(cells: dict[str, Cells], tidy: dict, kept: np.ndarray, years: np.ndarray) -> np.ndarray:
-    """pd.util.hash_pandas_object(valid[KEY_COLUMNS], index=False), hashing each distinct key
-    text once: pandas hashes a categorical column as it hashes the same values as text."""
-    keys = {}
-    for col in c.KEY_COLUMNS:
-        if col == "year":
-            keys[col] = years
-            continue
-        codes, distinct = pd.factorize(pd.Series(tidy[col]), use_na_sentinel=False)
-        per_row = codes[cells[col].codes[kept]]
-        used = np.bincount(per_row, minlength=len(distinct)) > 0  # a kept row's key has no blanks
-        keys[col] = pd.Categorical.from_codes((np.cumsum(used) - 1)[per_row],
-                                              np.asarray(distinct, dtype=object)[used], validate=False)
-    return pd.util.hash_pandas_object(pd.DataFrame(keys, copy=False), index=False).to_numpy()
+def _kept_texts(per_distinct, codes: np.ndarray) -> pd.Categorical:
+    """The tidy text of each kept row, from the tidy text of each distinct cell (two cells may
+    tidy to one text: 'Serbia' and 'SRB'), with only the texts these rows use as categories."""
+    tidy_codes, distinct = pd.factorize(pd.Series(per_distinct, dtype=object), use_na_sentinel=False)
+    per_row = tidy_codes[codes]
+    used = np.bincount(per_row, minlength=len(distinct)) > 0  # a kept row's text is never missing
+    return pd.Categorical.from_codes((np.cumsum(used) - 1)[per_row], np.asarray(distinct, dtype=object)[used],
+                                     validate=False)
 
 
 def _introduced(cells: dict[str, Cells], kept: np.ndarray, known: set[str]) -> pd.DataFrame:

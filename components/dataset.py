@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
 import threading
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +34,9 @@ CATALOGUE_DIR = "catalogue"
 ACTORS_DIR = "actors"
 PLACES_DIR = "places"
 WATCHED_DIRS = (OBSERVATIONS_DIR, BOUNDARIES_DIR, CATALOGUE_DIR, ACTORS_DIR, PLACES_DIR)
+
+# Observation files checked at once (load_dataset).
+LOAD_THREADS = min(4, os.cpu_count() or 1)
 
 CONFLICT_RULE = Phrase("problems.conflict_rule")
 CONFLICT_COLUMNS = [*c.KEY_COLUMNS, "kept_value", "kept_file", "kept_row",
@@ -83,6 +88,7 @@ def fingerprint(data_dir: Path) -> str:
 def load_dataset(source: Path | Snapshot, keep_history: bool = True) -> Dataset:
     """Read and validate everything; a bad file is reported and left out (or its last good
     version served), never raised."""
+    checked_files.without_huge_pages()
     snapshot = source if isinstance(source, Snapshot) else read_data_snapshot(source)
     load = _Loader(snapshot.root, keep_history)
     indicators, indicator_report = load.file(
@@ -95,22 +101,31 @@ def load_dataset(source: Path | Snapshot, keep_history: bool = True) -> Dataset:
     # A file's rows depend on its bytes, the indicator catalogue and (for the year check) the year.
     catalogue_key = int(pd.util.hash_pandas_object(indicators, index=False).sum()) if len(indicators) else 0
     frames, introduced = [], []
-    for entry in snapshot.in_folder(OBSERVATIONS_DIR):
-        if Path(entry.name).suffix.lower() not in c.OBSERVATION_SUFFIXES:
-            reports.append(_wrong_kind(entry.name, "problems.wrong-file-type.expected_observations"))
-            continue
-        rows, new_indicators, report = load.file(
-            entry, lambda raw, name: _with_key_hash(*read_observations(raw, name, indicators)),
-            memo=(entry.digest, catalogue_key, dt.date.today().year))
-        frames.append((entry.name, rows))
-        introduced.append(new_indicators)
-        reports.append(report)
-    observations, conflicts = _merge_files(frames, {r.file: r for r in reports})
+    entries = snapshot.in_folder(OBSERVATIONS_DIR)
+
+    def check(entry: FileBytes):
+        return load.file(entry, lambda raw, name: _with_key_hash(*read_observations(raw, name, indicators, compact=True)),
+                         memo=(entry.digest, catalogue_key, dt.date.today().year))
+
+    # Files are checked on every core at once: most of a file's reading (pyarrow) and of its
+    # checks (numpy) runs without Python's lock, so another file's checks run meanwhile. The
+    # collector stays off throughout (see checked_files.paused_collector: a thread re-enabling it
+    # while another still builds cells would undo it).
+    with checked_files.paused_collector(), ThreadPoolExecutor(max_workers=LOAD_THREADS) as pool:
+        loads = {entry.name: pool.submit(check, entry) for entry in entries
+                 if Path(entry.name).suffix.lower() in c.OBSERVATION_SUFFIXES}
+        for entry in entries:
+            if entry.name not in loads:
+                reports.append(_wrong_kind(entry.name, "problems.wrong-file-type.expected_observations"))
+                continue
+            rows, new_indicators, report = loads[entry.name].result()
+            frames.append((entry.name, rows))
+            introduced.append(new_indicators)
+            reports.append(report)
     indicators = _with_introduced(indicators, introduced)
-    observations["source"] = observations["source"].where(
-        observations["source"] != "",
-        observations["indicator"].map(indicators.set_index("id")["source_id"]).fillna(""),
-    )
+    # A row with no source of its own takes its indicator's source in the catalogue.
+    observations, conflicts = _merge_files(frames, {r.file: r for r in reports},
+                                           indicators.set_index("id")["source_id"])
     boundaries = {}
     for entry in snapshot.in_folder(BOUNDARIES_DIR):
         if Path(entry.name).suffix.lower() not in c.BOUNDARY_SUFFIXES:
@@ -257,12 +272,14 @@ def _key_hash(rows: pd.DataFrame) -> np.ndarray:
     return pd.util.hash_pandas_object(rows[list(c.KEY_COLUMNS)], index=False).to_numpy()
 
 
-def _merge_files(files: list[tuple[str, pd.DataFrame]], reports: dict[str, c.FileReport]):
-    """(one row per key, the conflicts): for each key the value of the first file by name wins."""
+def _merge_files(files: list[tuple[str, pd.DataFrame]], reports: dict[str, c.FileReport],
+                 catalogue_sources: pd.Series):
+    """(one row per key, the conflicts): for each key the value of the first file by name wins.
+    A row with no source takes its indicator's from `catalogue_sources` (source_id by indicator)."""
     files = [(name, frame) for name, frame in files if len(frame)]
     if not files:
         return pd.DataFrame(columns=OBSERVATION_COLUMNS + ["file"]), pd.DataFrame(columns=CONFLICT_COLUMNS)
-    combined = _stacked(files)
+    combined = _stacked(files, catalogue_sources)
     keys = list(c.KEY_COLUMNS)
     repeated = _repeated_keys(combined, np.concatenate([_key_hash(frame) for _, frame in files]))
     if not repeated.any():  # the usual case: no key in two files, nothing to choose or copy
@@ -298,14 +315,58 @@ def _merge_files(files: list[tuple[str, pd.DataFrame]], reports: dict[str, c.Fil
     return first.reset_index(drop=True), conflicts
 
 
-def _stacked(files: list[tuple[str, pd.DataFrame]]) -> pd.DataFrame:
+def _stacked(files: list[tuple[str, pd.DataFrame]], catalogue_sources: pd.Series) -> pd.DataFrame:
     """Every file's rows in one frame, with a file column, built column by column: concatenating
-    whole frames copies every row twice more (1.2 GB and 5 s at 100x the shipped data)."""
-    columns = {column: np.concatenate([frame[column].to_numpy() for _, frame in files])
-               for column in OBSERVATION_COLUMNS}
+    whole frames copies every row twice more (1.2 GB and 5 s at 100x the shipped data). Each
+    file's text columns come categorical (read_observations, `compact`): each merged text column
+    is written once from each file's distinct texts and codes, each text one shared object."""
+    columns = {}
+    for column in OBSERVATION_COLUMNS:
+        parts = [frame[column] for _, frame in files]
+        if column == "source":
+            columns[column] = _merged_texts([_with_catalogue_source(frame, catalogue_sources) for _, frame in files])
+        elif column in ("year", "value"):
+            columns[column] = np.concatenate([part.to_numpy() for part in parts])
+        else:
+            columns[column] = _merged_texts([_coded(part) for part in parts])
     names = np.array([name for name, _ in files], dtype=object)
     columns["file"] = np.repeat(names, [len(frame) for _, frame in files])
     return pd.DataFrame(columns, copy=False)
+
+
+def _coded(texts: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(code of each row, distinct texts) of a text column, categorical or not."""
+    if isinstance(texts.dtype, pd.CategoricalDtype):
+        return texts.cat.codes.to_numpy(), np.asarray(texts.cat.categories, dtype=object)
+    codes, distinct = pd.factorize(texts.to_numpy(dtype=object), use_na_sentinel=False)
+    return codes, np.asarray(distinct, dtype=object)
+
+
+def _with_catalogue_source(rows: pd.DataFrame, catalogue_sources: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """The source column of a file's rows (as _coded gives it), a blank one replaced by the
+    source the catalogue gives the row's indicator (blank if none), looked up once per indicator."""
+    codes, distinct = _coded(rows["source"])
+    blank = np.flatnonzero(distinct == "")
+    if not len(blank):
+        return codes, distinct
+    indicator_codes, indicators = _coded(rows["indicator"])
+    sources = pd.Series(indicators, dtype=object).map(catalogue_sources).fillna("").to_numpy(dtype=object)
+    # As wide integers: the codes of a categorical can be 8-bit, and these count past both lists.
+    codes, indicator_codes = codes.astype(np.int64), indicator_codes.astype(np.int64)
+    return np.where(codes == blank[0], len(distinct) + indicator_codes, codes), np.concatenate([distinct, sources])
+
+
+def _merged_texts(coded: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """One text column (object) from each file's (codes, distinct texts)."""
+    # The texts of all files, each once; `where` maps each file's codes into them.
+    where, texts = pd.factorize(np.concatenate([distinct for _, distinct in coded]), use_na_sentinel=False)
+    texts = np.asarray(texts, dtype=object)
+    merged = np.empty(sum(len(codes) for codes, _ in coded), dtype=object)
+    start = offset = 0
+    for codes, distinct in coded:
+        merged[start:start + len(codes)] = texts.take(where[offset:offset + len(distinct)].take(codes))
+        start, offset = start + len(codes), offset + len(distinct)
+    return merged
 
 
 def _repeated_keys(combined: pd.DataFrame, hashes: np.ndarray) -> np.ndarray:

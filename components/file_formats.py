@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+from pyarrow import csv as pa_csv
 
 from components import contract as c
 from components import workbook_limits
@@ -61,7 +63,7 @@ def content_kind(raw: bytes) -> str:
 def read_table(raw: bytes, problems, known_columns=(), fast: bool = False) -> Table | None:
     """Header and rows of a CSV or workbook; None (with the reason in `problems`) if unreadable.
 
-    With `fast`, a plain CSV file is read by pandas' C parser into `Table.frame` (one categorical
+    With `fast`, a plain CSV file is read by pyarrow into `Table.frame` (one categorical
     column per cell position, `rows` left empty); whatever that parser could read differently
     from Python's csv module (see _fast_table) is read row by row as before."""
     kind = content_kind(raw)
@@ -84,8 +86,7 @@ def read_table(raw: bytes, problems, known_columns=(), fast: bool = False) -> Ta
     _note(problems, {"delimiter": DELIMITERS[delimiter]})
     if fast:
         # The C parser reads UTF-8 bytes: the file's own when they are UTF-8 already.
-        table = _fast_table(text, delimiter, raw if encoding == "UTF-8" else text.encode("utf-8"),
-                            known_columns)
+        table = _fast_table(raw if encoding == "UTF-8" else text.encode("utf-8"), delimiter, known_columns)
         if table is not None:
             table.detected = {"format": CSV_TEXT, "encoding": encoding, "delimiter": DELIMITERS[delimiter]}
             return table
@@ -100,28 +101,29 @@ def read_table(raw: bytes, problems, known_columns=(), fast: bool = False) -> Ta
     return table
 
 
-def _fast_table(text: str, delimiter: str, utf8: bytes, known_columns=()) -> Table | None:
-    """The table _rows_to_table would make of this text, read by pandas' C parser; None when
-    the text is one the two parsers might read differently, or that has a problem to report.
+def _fast_table(utf8: bytes, delimiter: str, known_columns=()) -> Table | None:
+    """The table _rows_to_table would make of this text (`utf8`: its UTF-8 bytes), read by pyarrow's parser (or pandas'
+    C parser when pyarrow refuses it); None when the text is one these parsers might read
+    differently from Python's csv module, or that has a problem to report.
 
-    pandas' tokenizer is a port of Python's csv module (quotes, doubled quotes, quoted line
-    breaks alike), but it drops a leading byte-order mark, reads a lone carriage return and a NUL
-    its own way, and cannot say how many cells a short last line had (a cut-off file). A file
-    with any of those, a line wider than the first, or cells past the header is read row by row,
-    which reports them exactly as before. Cells come back categorical: each distinct text is one
-    Python string, however many rows repeat it.
+    Both parsers follow the csv module on quotes, doubled quotes and quoted line breaks, but they
+    drop a leading byte-order mark, read a lone carriage return and a NUL their own way, and
+    cannot say how many cells a short last line had (a cut-off file). A file with any of those,
+    a line wider than the first, or cells past the header is read row by row, which reports them
+    exactly as before. Cells come back categorical: each distinct text is one Python string,
+    however many rows repeat it.
     """
-    if (text.startswith("\ufeff") or not text.endswith("\n") or "\x00" in text
-            or ("\r" in text and text.count("\r") != text.count("\r\n"))):
+    # Looked for in the UTF-8 bytes (the text, encoded): these characters are single bytes
+    # there, and bytes are searched several times faster than text with letters beyond Latin-1.
+    if (utf8.startswith("\ufeff".encode()) or not utf8.endswith(b"\n") or b"\x00" in utf8
+            or (b"\r" in utf8 and utf8.count(b"\r") != utf8.count(b"\r\n"))):
         return None
-    try:
-        cells = pd.read_csv(io.BytesIO(utf8), sep=delimiter, header=None, dtype="category", encoding="utf-8",
-                            na_filter=False, keep_default_na=False, skip_blank_lines=False,
-                            engine="c", quotechar='"', doublequote=True, index_col=False)
-    except Exception:  # pandas refuses what the csv module may still read (or report)
+    columns = _arrow_columns(delimiter, utf8)
+    if columns is None:
+        columns = _pandas_columns(delimiter, utf8)
+    if columns is None:
         return None
-    columns = [_categorical_text(cells[position]) for position in cells.columns]
-    blank = np.ones(len(cells), dtype=bool)
+    blank = np.ones(len(columns[0][0]), dtype=bool)
     for codes, distinct in columns:
         blank &= _blank(distinct)[codes]
     filled = np.flatnonzero(~blank)
@@ -143,6 +145,52 @@ def _fast_table(text: str, delimiter: str, utf8: bytes, known_columns=()) -> Tab
                           for position, (codes, distinct) in enumerate(columns[:width])},
                          index=body + 1)
     return Table(header, [], list(body + 1), delimiter=delimiter, frame=frame)
+
+
+_ARROW_TEXT = pa.dictionary(pa.int32(), pa.string())
+
+
+def _arrow_columns(delimiter: str, utf8: bytes) -> list[tuple[np.ndarray, np.ndarray]] | None:
+    """(codes, distinct texts) for each cell position, read by pyarrow, every cell
+    as text (never a number: the checks need the text as typed); None when pyarrow refuses the
+    file, e.g. a line with fewer cells than the first (pandas pads those, as the csv module does)."""
+    first_line = utf8[:utf8.find(b"\n")]
+    # Every column named, so that none is read as numbers; a quoted separator only adds a name.
+    types = {f"f{position}": _ARROW_TEXT for position in range(first_line.count(delimiter.encode()) + 1)}
+    try:
+        table = pa_csv.read_csv(
+            pa.BufferReader(utf8),
+            # One thread: the loader reads several files at once (dataset.load_dataset), and
+            # pyarrow's own threads cost half as much again in time when others use the cores.
+            read_options=pa_csv.ReadOptions(autogenerate_column_names=True, use_threads=False),
+            # Quoted line breaks only when a quote is there: without them the blocks are split in parallel.
+            parse_options=pa_csv.ParseOptions(delimiter=delimiter, quote_char='"', double_quote=True,
+                                              escape_char=False, newlines_in_values=b'"' in utf8,
+                                              ignore_empty_lines=False),
+            convert_options=pa_csv.ConvertOptions(column_types=types, null_values=[], strings_can_be_null=False,
+                                                  quoted_strings_can_be_null=False))
+    except (pa.ArrowException, ValueError):
+        return None
+    if not table.num_columns or any(column.type != _ARROW_TEXT for column in table.columns):
+        return None
+    table = table.unify_dictionaries()
+    columns = []
+    for column in table.columns:
+        if column.null_count or not column.num_chunks:
+            return None
+        codes = np.concatenate([chunk.indices.to_numpy() for chunk in column.chunks])
+        columns.append((codes, column.chunk(0).dictionary.to_numpy(zero_copy_only=False)))
+    return columns
+
+
+def _pandas_columns(delimiter: str, utf8: bytes) -> list[tuple[np.ndarray, np.ndarray]] | None:
+    try:
+        cells = pd.read_csv(io.BytesIO(utf8), sep=delimiter, header=None, dtype="category", encoding="utf-8",
+                            na_filter=False, keep_default_na=False, skip_blank_lines=False,
+                            engine="c", quotechar='"', doublequote=True, index_col=False)
+    except Exception:  # pandas refuses what the csv module may still read (or report)
+        return None
+    return [_categorical_text(cells[position]) for position in cells.columns]
 
 
 def _categorical_text(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from components import checked_columns, file_formats, numbers
 from components.catalogue import INDICATOR_COLUMNS, read_catalogue_bytes
 from components.contract import KEY_COLUMNS
-from components.observations import KEY_HASH, read_observations
+from components.observations import KEY_HASH, read_observations, texts_as_objects
 from tests.fixtures.cases import BAD_FILES, GOOD_FILES, REPO
 
 CATALOGUE = read_catalogue_bytes((REPO / "data/catalogue/indicators.csv").read_bytes(),
@@ -244,3 +244,67 @@ def test_a_bad_file_in_a_workbook_gets_the_same_report(tmp_path: Path):
     path = tmp_path / "staff.xlsx"
     book.save(path)
     assert_same(*both_ways(path.read_bytes(), "staff.xlsx"))
+
+
+# The fast reader is pyarrow, with pandas' C parser for what pyarrow refuses (a short line):
+# each one alone must read a table as the csv module does, or leave it to the csv module.
+ARROW_ONLY = {"_pandas_columns": lambda *args: None}
+PANDAS_ONLY = {"_arrow_columns": lambda *args: None}
+
+
+@pytest.mark.parametrize("only", [ARROW_ONLY, PANDAS_ONLY], ids=["pyarrow", "pandas"])
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(["a", "b", ",", ";", '"', '""', "\n", "\r\n", "\r", " ", "x y", "\t", "\ufeff",
+                                        "é", "Србија", ",,", "\n\n"]), min_size=1, max_size=60))
+def test_each_fast_reader_reads_a_table_as_the_csv_module_does_or_leaves_it_to_it(only, pieces):
+    raw = "".join(pieces).encode()
+    with pytest.MonkeyPatch.context() as patch:
+        for name, stand_in in only.items():
+            patch.setattr(file_formats, name, stand_in)
+        fast, fast_problems = _read(raw, fast=True)
+    slow, slow_problems = _read(raw, fast=False)
+    assert fast_problems == slow_problems
+    if isinstance(fast, type) or isinstance(slow, type):
+        assert fast == slow
+        return
+    if fast is None or fast.frame is None:
+        return
+    assert (fast.header, fast.row_numbers) == (slow.header, slow.row_numbers)
+    assert fast.frame.astype(object).values.tolist() == slow.rows
+    assert fast.detected == slow.detected and fast.delimiter == slow.delimiter
+
+
+@pytest.mark.parametrize("only", [ARROW_ONLY, PANDAS_ONLY], ids=["pyarrow", "pandas"])
+@pytest.mark.parametrize("path", [*FIXTURES, *SHIPPED], ids=lambda path: getattr(path, "name", ""))
+def test_each_fast_reader_gives_every_file_the_same_report(only, path, monkeypatch):
+    for name, stand_in in only.items():
+        monkeypatch.setattr(file_formats, name, stand_in)
+    assert_same(*both_ways(path.read_bytes(), path.name))
+
+
+def test_shipped_files_are_read_by_pyarrow(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("a shipped file was left to pandas' parser")
+
+    monkeypatch.setattr(file_formats, "_pandas_columns", refuse)
+    for raw in [_clean_file(210), *[path.read_bytes() for path in SHIPPED]]:
+        _, _, report = read_observations(raw, "clean.csv", CATALOGUE)
+        assert report.status == "loaded"
+
+
+def test_pyarrow_reads_numbers_as_the_text_typed():
+    raw = b"indicator,country,year,value\nemigrant_stock,SRB,2000.0,007\nemigrant_stock,MNE,02001,1e3\n"
+    table = file_formats.read_table(raw, _Problems(), fast=True)
+    assert table.frame.astype(object).values.tolist() == [["emigrant_stock", "SRB", "2000.0", "007"],
+                                                         ["emigrant_stock", "MNE", "02001", "1e3"]]
+
+
+@pytest.mark.parametrize("path", [*FIXTURES, *SHIPPED], ids=lambda path: path.name)
+def test_compact_rows_are_the_same_rows(path):
+    """The dataset's loader keeps text columns categorical (compact=True): the same values."""
+    rows, introduced, report = read_observations(path.read_bytes(), path.name, CATALOGUE)
+    compact, compact_introduced, compact_report = read_observations(path.read_bytes(), path.name, CATALOGUE,
+                                                                    compact=True)
+    assert [p.as_record() for p in compact_report.problems] == [p.as_record() for p in report.problems]
+    pd.testing.assert_frame_equal(texts_as_objects(compact.copy()), rows)
+    pd.testing.assert_frame_equal(compact_introduced, introduced)

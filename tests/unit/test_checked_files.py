@@ -106,3 +106,27 @@ def test_repeated_text_cells_share_one_object_and_keep_their_values():
     assert shared["country"].tolist() == ["SRB", "MNE"] * 3
     assert shared["country"].iloc[0] is shared["country"].iloc[2]
     assert shared["value"].isna().tolist() == [False, True, False, False, False, False]
+
+
+def test_files_merge_with_their_own_texts_and_a_blank_source_takes_the_catalogues(data):
+    """Each file's rows come compact (categorical text columns, each file with its own texts);
+    the merged rows are plain text, and a row with no source names its indicator's source."""
+    (data / "observations" / "bad.csv").unlink()
+    (data / "observations" / "second.csv").write_text(
+        "indicator,country,partner,year,value,source\n"
+        "emigrant_stock,Srbija,DEU,2000,5,\n"
+        "emigrant_stock,ALB,,2000,6,my_survey\n"
+        "net_migration,MNE,,1990,7,\n"
+        # 200 more sources: past what an 8-bit code of a categorical column can count
+        + "".join(f"emigrant_stock,{('MKD', 'BIH')[i // 100]},,{1900 + i % 100},1,survey_{i:03}\n" for i in range(200)))
+    _restart()
+    observations = load_dataset(data, keep_history=False).observations
+    assert all(observations[column].dtype == object for column in ("indicator", "country", "source", "file"))
+    surveys = observations[observations["source"].str.startswith("survey_")]
+    assert sorted(surveys["source"]) == [f"survey_{i:03}" for i in range(200)]
+    rows = observations[~observations["source"].str.startswith("survey_")].sort_values(["file", "year", "country"])
+    assert rows[["file", "indicator", "country", "partner", "source"]].values.tolist() == [
+        ["second.csv", "net_migration", "MNE", "", "wb_wdi"],
+        ["second.csv", "emigrant_stock", "ALB", "", "my_survey"],
+        ["second.csv", "emigrant_stock", "SRB", "DEU", "un_desa_ims2024"],
+        *[["staff.csv", "net_migration", "MNE", "", "wb_wdi"]] * 10]
