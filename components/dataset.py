@@ -110,7 +110,9 @@ def load_dataset(source: Path | Snapshot, keep_history: bool = True) -> Dataset:
     # Files are checked on every core at once: most of a file's reading (pyarrow) and of its
     # checks (numpy) runs without Python's lock, so another file's checks run meanwhile. The
     # collector stays off throughout (see checked_files.paused_collector: a thread re-enabling it
-    # while another still builds cells would undo it).
+    # while another still builds cells would undo it). The code's hash is taken once, here, not
+    # by each thread at the same time.
+    checked_files.code_version()
     with checked_files.paused_collector(), ThreadPoolExecutor(max_workers=LOAD_THREADS) as pool:
         loads = {entry.name: pool.submit(check, entry) for entry in entries
                  if Path(entry.name).suffix.lower() in c.OBSERVATION_SUFFIXES}
