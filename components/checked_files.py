@@ -19,16 +19,22 @@ import logging
 import os
 import pickle
 import tempfile
+import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+# numpy's switch behind its NUMPY_MADVISE_HUGEPAGE setting (not public API: where it is missing,
+# loads run with numpy's default pages, only slower on some machines).
 try:  # numpy 2
     from numpy._core.multiarray import _set_madvise_hugepage
-except ImportError:  # numpy 1
-    from numpy.core.multiarray import _set_madvise_hugepage
+except ImportError:
+    try:  # numpy 1
+        from numpy.core.multiarray import _set_madvise_hugepage
+    except ImportError:
+        _set_madvise_hugepage = None
 
 CACHE_DIR = Path(".cache") / "checked"
 # Results no longer asked for by a load are deleted after this many newer ones are written.
@@ -115,7 +121,7 @@ def without_huge_pages() -> None:
     pages: at 100x the shipped data the merged rows alone (0.9 GB of new arrays) took 7 to 32 s
     to build instead of 1 to 2 s. An operator who measured otherwise sets NUMPY_MADVISE_HUGEPAGE=1.
     """
-    if os.environ.get("NUMPY_MADVISE_HUGEPAGE") is None:
+    if os.environ.get("NUMPY_MADVISE_HUGEPAGE") is None and _set_madvise_hugepage is not None:
         _set_madvise_hugepage(False)
 
 
@@ -127,13 +133,25 @@ def paused_collector():
     (one list per row), so collections during a load grow with the square of its size: about a
     quarter of the load time at 10x the shipped data. Reference counting still frees memory.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    # Loads of different sessions or folders may overlap in threads: the collector comes back on
+    # when the last paused section ends, and only if it was on when the first began.
+    global _pauses, _resume
+    with _pause_lock:
+        if _pauses == 0:
+            _resume = gc.isenabled()
+            gc.disable()
+        _pauses += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _pause_lock:
+            _pauses -= 1
+            if _pauses == 0 and _resume:
+                gc.enable()
+
+
+_pause_lock = threading.Lock()
+_pauses, _resume = 0, False
 
 
 def shared_strings(frame: pd.DataFrame) -> pd.DataFrame:

@@ -130,3 +130,21 @@ def test_files_merge_with_their_own_texts_and_a_blank_source_takes_the_catalogue
         ["second.csv", "emigrant_stock", "ALB", "", "my_survey"],
         ["second.csv", "emigrant_stock", "SRB", "DEU", "un_desa_ims2024"],
         *[["staff.csv", "net_migration", "MNE", "", "wb_wdi"]] * 10]
+
+
+def test_overlapping_loads_leave_the_collector_as_they_found_it():
+    # Two loads in threads, the first ending before the second: the collector stays off until
+    # both end, then is on again (a plain save-and-restore would leave it off for good).
+    import gc
+
+    from components.checked_files import paused_collector
+
+    assert gc.isenabled()
+    first, second = paused_collector(), paused_collector()
+    first.__enter__()
+    second.__enter__()
+    assert not gc.isenabled()
+    first.__exit__(None, None, None)
+    assert not gc.isenabled()
+    second.__exit__(None, None, None)
+    assert gc.isenabled()
