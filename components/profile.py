@@ -11,11 +11,10 @@ import pandas as pd
 
 from components import actors, alt_text, charts, indicator_facts, people, views
 from components.catalogue import in_role_order, profile_facts
-from components.circular_charts import period_label
 from components.countries import KOSOVO
 from components.formatting import format_number, short_source
 from components.i18n import Texts, english
-from components.trend_chart import PERIOD_BASIS, trend
+from components.trend_chart import PERIOD_BASIS, trend, year_span
 
 
 @dataclass
@@ -141,16 +140,6 @@ def sentences(profile: Profile, tx: Texts | None = None) -> list[str]:
     if not said:
         said.append(tx("profile.sentences.no_figures", country=forms["country"]))
     return said
-
-
-def year_span(years: pd.Series, time_basis: str = "") -> str:
-    """'1990–2024', or '2024' when the figures are of one year: what a chart's credit and source line say.
-    Five-year flows are filed under each period's last year, so theirs is '2010–2015 … 2015–2020', as
-    the chart's axis and the circular page word them, not '2015–2020'."""
-    low, high = int(years.min()), int(years.max())
-    if time_basis == PERIOD_BASIS:
-        return period_label(low) if low == high else f"{period_label(low)} … {period_label(high)}"
-    return str(low) if low == high else f"{low}–{high}"
 
 
 def sources_by_id(sources: pd.DataFrame) -> dict[str, dict]:

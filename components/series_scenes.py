@@ -21,7 +21,7 @@ from components.formatting import source_line, source_name
 from components.i18n import Texts, english
 from components.memo import per_dataset
 from components.scenes import Scene
-from components.trend_chart import trend
+from components.trend_chart import trend, year_span
 
 
 def trend_years(data: Dataset, indicator: str, countries: tuple, years: tuple) -> list[int]:
@@ -58,9 +58,12 @@ def trends_scene(data: Dataset, indicator: str, countries: tuple, years: tuple, 
     full = frame
     if until is not None:
         frame = frame[frame["year"] <= until]
-    span = f"{years[0]}–{years[1]}"
+    # The years the chart has figures for, not the chosen range: a source that starts in 2000
+    # is not credited with 1990 (five-year flows name their periods).
+    span = year_span(full["year"])
+    credited = year_span(full["year"], facts.time_basis)
     figure = trend(frame, title=tx("trends.chart_title", indicator=facts.label, span=span), unit=shown.unit,
-                   unit_label=shown.unit_text, source=facts.credit(span), time_basis=facts.time_basis,
+                   unit_label=shown.unit_text, source=facts.credit(credited), time_basis=facts.time_basis,
                    estimate=facts.estimate, tx=tx)
     if until is not None:
         _hold_axes(figure, full, facts.time_basis == "five-year period ending in the year shown")
@@ -71,7 +74,7 @@ def trends_scene(data: Dataset, indicator: str, countries: tuple, years: tuple, 
                           last=shown.number(last.at[c, "value"]), last_year=last.at[c, "year"])
                        for c in first.index)
     alt = tx("trends.alt", indicator=facts.label[:1].lower() + facts.label[1:], series=series)
-    lines = [facts.source_line(span),
+    lines = [facts.source_line(credited),
              tx("trends.definition_note", definition=facts.definition, time_basis=facts.time_basis_text)]
     present = set(full["country"])
     missing = [c for c in countries if c not in present]  # in the order chosen

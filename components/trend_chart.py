@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.charts import PALETTE, axis_title, figure_from, house_layout, merged, unit_text
+from components.circular_charts import period_label
 from components.countries import REGION
 from components.i18n import Texts, english
 
@@ -118,3 +119,13 @@ def _flag_markers(frame: pd.DataFrame, tx: Texts) -> list[dict]:
             marker=dict(symbol=symbol, size=14, color="#1f2933", line=dict(width=2)),
             hovertemplate=f"%{{x}}: {meaning}<extra></extra>"))
     return traces
+
+
+def year_span(years: pd.Series, time_basis: str = "") -> str:
+    """'1990–2024', or '2024' when the figures are of one year: what a chart's credit and source line say.
+    Five-year flows are filed under each period's last year, so theirs is '2010–2015 … 2015–2020', as
+    the chart's axis and the circular page word them, not '2015–2020'."""
+    low, high = int(years.min()), int(years.max())
+    if time_basis == PERIOD_BASIS:
+        return period_label(low) if low == high else f"{period_label(low)} … {period_label(high)}"
+    return str(low) if low == high else f"{low}–{high}"

@@ -63,6 +63,22 @@ def test_trends_without_figures_say_so_instead_of_drawing(dataset):
     assert "has no figures for the chosen countries" in scene.notes[-1]
 
 
+def test_a_trend_credits_the_years_it_has_figures_for_not_the_chosen_range(dataset):
+    # Remittances start in 1992 at the earliest: a chart of 1990-2024 must not credit the World
+    # Bank with 1990. Five-year flows name their periods.
+    remittances = series_scenes.trends_scene(dataset, "remittances_usd", ("ALB", "MDA"), (1990, 2024),
+                                         "absolute", None, None, ENGLISH)
+    low, high = int(remittances.table["year"].min()), int(remittances.table["year"].max())
+    assert low > 1990
+    assert remittances.source_lines[0].endswith(f"Year: {low}–{high}."), remittances.source_lines[0]
+    assert f"{low}–{high}" in remittances.figure.layout.title.text
+    assert "1990" not in remittances.figure.layout.title.text
+    flows = series_scenes.trends_scene(dataset, "return_flow_5yr", ("SRB",), (1990, 2024), "absolute", None, None,
+                                       ENGLISH)
+    first, last = int(flows.table["year"].min()), int(flows.table["year"].max())
+    assert f"{first - 5}–{first} … {last - 5}–{last}" in flows.source_lines[0], flows.source_lines[0]
+
+
 def test_a_playing_trend_stops_at_its_year_on_the_whole_range_of_axes(dataset):
     countries, years = ("ALB", "MDA"), (1995, 2020)
     whole = series_scenes.trends_scene(dataset, "remittances_usd", countries, years, "absolute", None, None, ENGLISH)
