@@ -177,9 +177,16 @@ def parse_query(params: dict, options: Choices, default: Selection | None = None
         else:
             notices.append(Phrase("filters.unknown_type", value=clipped(migration_type),
                                   default=catalogue_phrase("migration_types", selection.migration_type)))
+    indicator = _first(params.get("indicator"))
+    if indicator and not migration_type:
+        # A link that names an indicator but not its migration type (a shortened link): the
+        # indicator says which type it is, instead of being called unknown.
+        named = options.newest(indicator) if indicator in options.editions else indicator
+        selection.migration_type = next(
+            (kind for kind in options.migration_types if named in options.indicators.get(kind, [])),
+            selection.migration_type)
     if selection.migration_type not in options.migration_types and options.migration_types:
         selection.migration_type = options.migration_types[0]
-    indicator = _first(params.get("indicator"))
     allowed = options.indicators.get(selection.migration_type, [])
     if indicator not in allowed and indicator in options.editions:
         indicator = options.newest(indicator)  # a series named by its own id

@@ -67,6 +67,22 @@ def test_any_link_gives_a_selection_with_real_years_and_short_escaped_notices(pa
             assert markup_in(shown) == [], shown
 
 
+def test_a_link_naming_an_indicator_without_its_type_opens_that_indicator():
+    # A shortened link (?indicator=remittances_usd, no type=) opens remittances, without a notice;
+    # a type that contradicts the indicator still says so.
+    dataset = shipped()
+    options = filters.choices(dataset.observations, dataset.indicators)
+    for indicator in ("remittances_usd", "return_flow_5yr", "immigrant_stock", "emigrant_stock_ims2020"):
+        selection, notices = filters.parse_query({"indicator": indicator}, options)
+        kind = dataset.indicators.set_index("id").at[indicator, "migration_type"]
+        assert (selection.indicator, selection.migration_type, notices) == (indicator, kind, []), indicator
+    selection, notices = filters.parse_query({"indicator": "remittances_usd", "type": "Emigration"}, options)
+    assert selection.migration_type == "Emigration" and selection.indicator != "remittances_usd"
+    assert [n.key for n in notices] == ["filters.unknown_indicator"]
+    selection, notices = filters.parse_query({"indicator": "no_such_thing"}, options)
+    assert [n.key for n in notices] == ["filters.unknown_indicator"]
+
+
 def test_a_superscript_year_in_a_link_is_a_notice_not_a_crash():
     dataset = shipped()
     options = filters.choices(dataset.observations, dataset.indicators)
