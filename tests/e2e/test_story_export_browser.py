@@ -9,7 +9,7 @@ import re
 import pytest
 import yaml
 from PIL import Image
-from playwright.sync_api import expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError, expect
 
 from tests.conftest import DATA, REPO
 
@@ -65,8 +65,17 @@ def _step_through(reader, titles: list[str], screenshots: dict[int, str] | None 
 
 
 def _download(page, button_name, path):
-    with page.expect_download(timeout=WAIT) as download:
-        page.get_by_role("button", name=button_name).click()
+    # Click once the app is idle: a click on a download button that a run in progress is about to
+    # replace can be lost (the person would click again; so does this, up to three times).
+    for attempt in range(3):
+        expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=WAIT)
+        try:
+            with page.expect_download(timeout=WAIT // 2) as download:
+                page.get_by_role("button", name=button_name).click()
+            break
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
     download.value.save_as(path)
     return path
 
