@@ -97,6 +97,9 @@ def expect_slide(page, number: int) -> None:
     """The slide is in the URL and on the counter, and Streamlit has finished drawing it."""
     page.wait_for_function(f"new URLSearchParams(location.search).get('slide') === '{number}'", timeout=WAIT)
     expect(page.locator(".present-counter")).to_have_text(re.compile(rf"^{number} / \d+$"), timeout=WAIT)
+    # Then idle, as a presenter sees the slide drawn before pressing again (presses made during a
+    # run are tested in test_presenter_browser.py::test_quick_presses_are_all_counted).
+    wait_until_rendered(page)
     wait_until_rendered(page)
 
 
