@@ -18,10 +18,9 @@ def chart_title(figure) -> str:
 
 
 def text_alternative(figure, summary: str) -> str:
-    """'Title — summary', as one caption; markdown's '*' (Kosovo*) is kept as a literal star."""
+    """'Title — summary', as one line of plain text (chart_ui escapes it for Markdown)."""
     title = chart_title(figure)
-    line = f"{title} — {summary}" if title and summary else title or summary
-    return line.replace("*", "\\*")
+    return f"{title} — {summary}" if title and summary else title or summary
 
 
 def trend_summary(frame: pd.DataFrame, label: str, unit: str, tx: Texts | None = None) -> str:

@@ -9,7 +9,7 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from components import alt_text, language_ui, revisions
+from components import alt_text, language_ui, markdown_text, revisions
 from components.charts import unit_text
 from components.export import to_csv_bytes
 from components.i18n import Texts
@@ -69,10 +69,11 @@ def show_chart(figure, table: pd.DataFrame, *, source_lines: list[str], file_nam
             _replayed(figure, token, key, tx.code)
         else:
             _draw(figure, key)
-    st.caption("  \n".join(dict.fromkeys(source_lines)))
+    # Captions are Markdown: names and units in them (Kosovo*, two 'US$') must show as written.
+    st.caption("  \n".join(markdown_text.inline(line) for line in dict.fromkeys(source_lines)))
     # The text alternative (title and what the chart shows) for anyone who cannot see the chart;
     # the expander holds every number behind it.
-    st.caption(alt_text.text_alternative(figure, alt))
+    st.caption(markdown_text.inline(alt_text.text_alternative(figure, alt)))
     target = revisions.link_target(catalogue, table) if catalogue is not None else None
     if target:
         st.page_link("pages/data/data_sources.py", label=tx("revisions.link", newer=target["newer"]),

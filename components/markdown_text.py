@@ -65,6 +65,18 @@ def _joined(match: re.Match) -> str:
     return WORD_JOINER + found if found == "\\@" else found + WORD_JOINER
 
 
+# Inside a line this dashboard writes itself (a chart's text alternative, its source lines), only
+# these marks make markup: '$' pairs open LaTeX ('US$ … US$' became italic math), '*', '_' and '~'
+# emphasis, '[' links, '<' HTML, '`' code, '&' entities. Colons and '#' are left as written: such a
+# line starts with a title or 'Source', never with a name from a file.
+_INLINE = {ord(mark): "\\" + mark for mark in "\\`*[]<>&$~"}
+
+
+def inline(text) -> str:
+    """One line of the dashboard's own words with names and units in it, shown as written."""
+    return _LONE_UNDERSCORE.sub(r"\\_", str(text).translate(_INLINE))
+
+
 def literal(text, limit: int = ECHO_LIMIT) -> str:
     """An outside value as a notice should echo it: clipped to `limit`, then escaped."""
     return escaped(clipped(text, limit))

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from tests.app.test_explore_pages import open_page
+from tests.markdown_reading import markup_in, read
 
 CHARTS = ("plotly_chart", "deck_gl_json_chart")
 # Page, link parameters, and how many charts that view draws (so that a chart that silently
@@ -54,7 +55,7 @@ def test_every_chart_has_a_title_a_summary_and_its_numbers(page, params, count):
     assert len(followed) == count, f"{page}: {len(followed)} charts, expected {count}"
     for number, (chart, after) in enumerate(followed, start=1):
         where = f"{page} {params}, chart {number}"
-        captions = [str(e.value).replace("\\*", "*") for e in after if getattr(e, "type", "") == "caption"]
+        captions = [read(str(e.value)) for e in after if getattr(e, "type", "") == "caption"]
         title = chart_title(chart)
         if title:
             described = [c for c in captions if c.startswith(title + " — ")]
@@ -80,3 +81,14 @@ def test_a_summary_gives_the_numbers_the_chart_draws():
     # UN DESA 2024 edition, 2024: Italy 218,594, Russia 166,187, Ukraine 154,284.
     ranking = next(c for c in captions if "Ranking: 1. Italy" in c)
     assert re.search(r"1\. Italy \([\d.]+%\), 2\. Russia \([\d.]+%\), 3\. Ukraine", ranking), ranking
+
+
+def test_captions_under_a_chart_in_us_dollars_show_every_dollar_sign_as_written():
+    # Two 'US$' in one Markdown caption once opened LaTeX: the words between them were set as math.
+    app = open_page("pages/explore/trends.py", countries="ALB,MDA", type="Remittances", indicator="remittances_usd")
+    (chart, after), = what_follows_each_chart(app)
+    captions = [str(e.value) for e in after if getattr(e, "type", "") == "caption"]
+    summary = next(c for c in captions if read(c).startswith(chart_title(chart) + " — "))
+    assert read(summary).count("US$") >= 2, read(summary)
+    for caption in captions:
+        assert markup_in(caption) in ([], ["hardbreak"] * caption.count("  \n")), caption

@@ -100,3 +100,27 @@ def test_a_phrase_fills_in_escaped_values_and_keeps_its_own_markdown():
         assert [kind for kind in markup_in(said) if not kind.startswith(("strong", "em"))] == []
         assert "[x](https://evil.example)" in read(said)
     assert english().markdown(Phrase("present.bad_slide", slide="²", count=12)).count("12") == 1  # numbers as they are
+
+
+# A chart's own captions: its title and summary, its source lines (components/chart_ui.py).
+CHART_LINES = [
+    "Personal remittances received, US$ — Albania from US$ 0.15 billion (1992) to US$ 1.9 billion (2024)",
+    "Emigrants with tertiary education — Kosovo*: 9.1%; Serbia: 12.0%",
+    "Source: World Bank, World Development Indicators (WDI 2025-07), CC BY 4.0. Year: 1992–2024.",
+    "net_migration ~ about 1,000 <b>people</b> & [more] `here` \\",
+]
+
+
+def test_a_chart_caption_shows_its_dollars_stars_and_underscores_as_written():
+    for line in CHART_LINES:
+        shown = markdown_text.inline(line)
+        assert markup_in(shown) == [], (line, shown)
+        assert read(shown) == line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab 1.,;()—%$*_~[]<>&`\\", max_size=80))
+def test_any_line_of_names_units_and_marks_reads_back_as_written(text):
+    shown = markdown_text.inline(f"Title — {text}")
+    assert markup_in(shown) == []
+    assert read(shown) == f"Title — {text}".strip()
