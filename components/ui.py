@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components import history, language_ui
+from components import history, language_ui, markdown_text
 from components.dataset import Dataset, keep_settled_versions, load_dataset, read_data_snapshot
 from components.formatting import source_line
 from components.i18n import Phrase, Texts
@@ -111,7 +111,7 @@ def source_caption(data: Dataset, source_ids, years=None) -> None:
     ids = [source_ids] if isinstance(source_ids, str) else list(dict.fromkeys(source_ids))
     tx = language_ui.current()
     lines = [source_line(data.source(source_id), years, tx) for source_id in ids]
-    st.caption("  \n".join(lines))
+    st.caption("  \n".join(markdown_text.inline(line) for line in lines))
 
 
 def kosovo_footnote() -> None:

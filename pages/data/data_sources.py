@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from components import (admin, contract, filters, history, i18n, metrics, presenter_ui,
+from components import (admin, contract, filters, history, i18n, markdown_text, metrics, presenter_ui,
                         revisions, story_export_ui, ui)
 from components.contract import status_in
 from components.country_names import unreviewed_names
@@ -185,8 +185,8 @@ with revisions_tab:
         meta = data.indicator(options.newest(series))
         table = revisions.revisions(data.observations, options, series, newer, older)
         st.caption(tx("revisions.compared", newer=newer, older=older))
-        st.caption("  \n".join(source_line(data.source(data.indicator(options.in_edition(series, e))["source_id"]), tx=tx)
-                               for e in (newer, older)))
+        st.caption("  \n".join(markdown_text.inline(source_line(data.source(data.indicator(
+            options.in_edition(series, e))["source_id"]), tx=tx)) for e in (newer, older)))
         st.markdown(tx("revisions.count", count=tx.number(len(table)),
                        changed=tx.number(int((table["difference"] != 0).sum()))))
         st.subheader(tx("revisions.largest"))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import chart_ui, metrics, series_scenes, ui
+from components import chart_ui, markdown_text, metrics, series_scenes, ui
 from components.formatting import format_number, source_line
 
 tx, data = ui.page_start()
@@ -47,7 +47,7 @@ else:
                            newest=claim.edition))
         for other in claims:
             st.caption(tx("overview.edition_sources", edition=other.edition) + " " + " ".join(
-                source_line(data.source(s), other.year, tx) for s in other.sources))
+                markdown_text.inline(source_line(data.source(s), other.year, tx)) for s in other.sources))
 
 st.header(tx("overview.glance_header"))
 st.caption(tx("overview.glance_caption", no_data=tx("common.no_data")))
@@ -55,6 +55,6 @@ headlines = metrics.headline_figures(data.observations, data.indicators)
 table, column_sources = metrics.headline_table(headlines, tx)
 st.table(table.rename_axis(tx("common.country")))  # a named corner cell: no empty table header
 for column, (source_id, years) in column_sources.items():
-    st.caption(f"**{column}** — {source_line(data.source(source_id), years, tx)}")
+    st.caption(f"**{column}** — {markdown_text.inline(source_line(data.source(source_id), years, tx))}")
 st.caption(tx("overview.kosovo_in_serbia"))
 ui.kosovo_footnote()

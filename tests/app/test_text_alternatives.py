@@ -51,6 +51,9 @@ def what_follows_each_chart(app) -> list[tuple[object, list]]:
 @pytest.mark.parametrize("page, params, count", VIEWS, ids=lambda v: v if isinstance(v, str) else None)
 def test_every_chart_has_a_title_a_summary_and_its_numbers(page, params, count):
     app = open_page(page, **params)
+    # No caption on the page sets names, units or sources as LaTeX ('US$ … US$') or other markup.
+    for caption in app.caption:
+        assert not {"math_inline", "math_block", "em_open", "link_open", "html_inline"} & set(markup_in(caption.value)), caption.value
     followed = what_follows_each_chart(app)
     assert len(followed) == count, f"{page}: {len(followed)} charts, expected {count}"
     for number, (chart, after) in enumerate(followed, start=1):
