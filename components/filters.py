@@ -164,6 +164,33 @@ def _year(raw, allowed: list[int], notices: list[str], default: Phrase) -> int |
     return None
 
 
+def _year_range(start_text: str, end_text: str, allowed: list[int], notices: list) -> tuple[int, int] | None:
+    """A link's from-to range, narrowed to the years the indicator has figures for.
+
+    A range is a span, not two chosen years: 1990-2024 for a series that starts in 1992 shows
+    1992-2024 without a notice (as Our World in Data's links do), and a range open at one end runs
+    to the first or last year. Only a value that is not a year, a reversed range, or a range with no
+    year of data falls back to all years, with a notice."""
+    bounds = []
+    for text in (start_text, end_text):
+        number = whole_number(text) if text else None
+        if text and number is None:
+            notices.append(Phrase("filters.bad_year", value=clipped(text), default=Phrase("link_notices.all_years")))
+        bounds.append(number)
+    if (start_text and bounds[0] is None) or (end_text and bounds[1] is None) or not allowed or bounds == [None, None]:
+        return None
+    start, end = bounds[0] if bounds[0] is not None else allowed[0], bounds[1] if bounds[1] is not None else allowed[-1]
+    if start > end:
+        notices.append(Phrase("link_notices.range_incomplete"))
+        return None
+    inside = [year for year in allowed if start <= year <= end]
+    if not inside:
+        notices.append(Phrase("filters.bad_year", value=clipped(start_text or end_text),
+                              default=Phrase("link_notices.all_years")))
+        return None
+    return inside[0], inside[-1]
+
+
 def parse_query(params: dict, options: Choices, default: Selection | None = None) -> tuple[Selection, list[str]]:
     """A Selection from URL query parameters, and the notices for anything that was ignored."""
     notices: list[str] = []
@@ -200,12 +227,7 @@ def parse_query(params: dict, options: Choices, default: Selection | None = None
     choose_edition(selection, _first(params.get("edition")), options, notices)
     years = options.years.get(selection.indicator, [])
     selection.year = _year(params.get("year"), years, notices, Phrase("link_notices.latest_year"))
-    start = _year(params.get("from"), years, notices, Phrase("link_notices.all_years"))
-    end = _year(params.get("to"), years, notices, Phrase("link_notices.all_years"))
-    if start is not None and end is not None and start <= end:
-        selection.years = (start, end)
-    elif start is not None or end is not None:
-        notices.append(Phrase("link_notices.range_incomplete"))
+    selection.years = _year_range(_first(params.get("from")), _first(params.get("to")), years, notices)
     view = _first(params.get("view"))
     if view:
         if view in VIEWS:

@@ -112,3 +112,26 @@ def _yaml_string(text: str) -> str:
     # A double-quoted YAML scalar holding exactly `text` (JSON strings are valid YAML).
     import json
     return json.dumps(text)
+
+
+def test_a_link_range_wider_than_the_data_shows_the_years_inside_it_without_a_notice():
+    # A colleague's link 1990-2024 for remittances (figures from 1992): the chart shows 1992-2024,
+    # as the link meant, and says nothing is wrong. Open ends run to the first or last year.
+    dataset = shipped()
+    options = filters.choices(dataset.observations, dataset.indicators)
+    years = options.years["remittances_usd"]
+    cases = [({"from": "1990", "to": "2024"}, (years[0], 2024)), ({"from": "1800", "to": "3000"}, (years[0], years[-1])),
+             ({"from": "2001"}, (2001, years[-1])), ({"to": "2001"}, (years[0], 2001)), ({}, None)]
+    for params, expected in cases:
+        selection, notices = filters.parse_query({"indicator": "remittances_usd", **params}, options)
+        assert (selection.years, notices) == (expected, []), params
+    assert years[0] > 1990  # so that the first case is a range wider than the data
+
+
+def test_a_link_range_without_a_year_of_data_or_reversed_falls_back_to_all_years_with_one_notice():
+    dataset = shipped()
+    options = filters.choices(dataset.observations, dataset.indicators)
+    for params, key in [({"from": "1800", "to": "1850"}, "filters.bad_year"), ({"from": "2020", "to": "1995"}, "link_notices.range_incomplete"),
+                        ({"from": "abc", "to": "2020"}, "filters.bad_year")]:
+        selection, notices = filters.parse_query({"indicator": "remittances_usd", **params}, options)
+        assert selection.years is None and [n.key for n in notices] == [key], (params, notices)
