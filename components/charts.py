@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from components.formatting import format_number
 from components.i18n import Texts, english
+from components.value_ticks import localize_value_axes
 
 # Okabe-Ito: distinguishable for colour-blind readers and on washed-out projectors.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -26,6 +27,7 @@ Y_AXIS = dict(X_AXIS, automargin=True)
 # ends: the side margins grow for them. Not the bottom, where the source line has its fixed place.
 X_AXIS["automargin"] = "left+right"
 AXIS_TITLE_WIDTH = 30
+LOCALE_KEY = "_locale"
 
 
 def house_layout(title: str, source: str, height: int = 460, tx: Texts | None = None,
@@ -47,6 +49,8 @@ def house_layout(title: str, source: str, height: int = 460, tx: Texts | None = 
         font=dict(FONT), height=height + 28 * (len(lines) - 1), plot_bgcolor="white", paper_bgcolor="white",
         margin=dict(l=20, r=30, t=90 + 28 * (len(lines) - 1), b=135), showlegend=showlegend,
         separators=tx.plotly_separators,
+        # Not a plotly property: figure_from takes it out and writes large value ticks in this language.
+        **{LOCALE_KEY: tx.babel},
         # Anchored bottom-right so that long axis labels on the left never push it off the canvas.
         annotations=[*annotations, dict(text=wrap(source, credit_width(title_width)), xref="paper", yref="paper", x=1, y=0, yshift=-92,
                                         showarrow=False, xanchor="right", yanchor="top", align="right",
@@ -59,7 +63,9 @@ def house_style(figure: go.Figure, title: str, source: str, height: int = 460,
     """The house style (house_layout) applied to a figure that is already built."""
     layout = house_layout(title, source, height, tx, title_width, showlegend=len(figure.data) > 1)
     source_note, x_axis, y_axis = layout.pop("annotations")[-1], layout.pop("xaxis"), layout.pop("yaxis")
-    figure.update_layout(layout)
+    ticks: dict = {}
+    localize_value_axes([trace.to_plotly_json() for trace in figure.data], ticks, layout.pop(LOCALE_KEY))
+    figure.update_layout(layout, **ticks)
     figure.add_annotation(source_note)
     figure.update_xaxes(x_axis)
     figure.update_yaxes(y_axis)
@@ -78,11 +84,15 @@ def merged(base: dict, *updates: dict) -> dict:
 
 
 def figure_from(data: list[dict], layout: dict) -> go.Figure:
-    """One validated Figure from plain traces and layout.
+    """One validated Figure from plain traces and layout, its large value ticks in the layout's
+    language (components/value_ticks.py; house_layout names the language).
 
     Each add_trace/update_layout/add_annotation on a graph object re-walks plotly's property tree;
     building a chart that way cost 15-40 ms, the same chart from dicts in one step about 2 ms.
     """
+    locale = layout.pop(LOCALE_KEY, None)
+    if locale:
+        localize_value_axes(data, layout, locale)
     return go.Figure(data=data, layout=layout)
 
 
