@@ -22,12 +22,14 @@ TICKS = 5
 HEADROOM = 1.2
 
 
-def nice_ticks(low: float, high: float, count: int = TICKS) -> list[float]:
-    """Round values from the lower to the upper end (zero included), about `count` steps apart."""
+def nice_ticks(low: float, high: float, count: int = TICKS, headroom: float = 1.0) -> list[float]:
+    """Round values from the lower to the upper end (zero included), about `count` steps apart
+    across the values, continued `headroom` times past them (where a chart leaves room)."""
     low, high = min(low, 0.0), max(high, 0.0)
     if high - low <= 0:
         return []
     raw = (high - low) / count
+    low, high = low * headroom, high * headroom
     power = 10 ** math.floor(math.log10(raw))
     step = next(s * power for s in STEPS if s * power >= raw * (1 - 1e-9))
     first, last = math.floor(low / step + 1e-9), math.ceil(high / step - 1e-9)
@@ -63,7 +65,7 @@ def localize_value_axes(traces: list[dict], layout: dict, locale: str) -> None:
         low, high = min(numbers), max(numbers)
         if max(abs(low), abs(high)) < ABBREVIATED_FROM:
             continue
-        ticks = nice_ticks(low * HEADROOM, high * HEADROOM)
+        ticks = nice_ticks(low, high, headroom=HEADROOM)
         axis.update(tickvals=ticks, ticktext=[short_number(tick, locale) for tick in ticks])
 
 
