@@ -29,6 +29,8 @@ def nice_ticks(low: float, high: float, count: int = TICKS, headroom: float = 1.
     if high - low <= 0:
         return []
     raw = (high - low) / count
+    if not raw > 0:  # a span too small to divide (a subnormal float)
+        return []
     low, high = low * headroom, high * headroom
     power = 10 ** math.floor(math.log10(raw))
     step = next(s * power for s in STEPS if s * power >= raw * (1 - 1e-9))
