@@ -114,6 +114,33 @@ def test_a_damaged_workbook_is_rejected_with_a_fix(tmp_path):
     assert report.problems[0].check == "bad-workbook" and "save it again" in report.problems[0].fix
 
 
+def test_numbers_excel_shows_as_percentages_are_read_as_shown(tmp_path):
+    """A share typed as 52.3% in Excel is stored as 0.523; the catalogue's shares are percentages,
+    so reading the stored number would put a hundredth of the figure on every chart, unnoticed."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "data"
+    sheet.append(["indicator", "country", "year", "value"])
+    for country, value, number_format in [
+            ("Србија", 0.523, "0.0%"),  # shown as 52.3%
+            ("Crna Gora", 0.51, "0%"),  # shown as 51%
+            ("Kosova", 12.5, '0.0"%"'),  # a % in quotes is only a label: shown as 12.5%
+            ("Republika Moldova", 55.52, "0.00")]:
+        sheet.append(["emigrants_female_share", country, 2024, value])
+        sheet.cell(sheet.max_row, 4).number_format = number_format
+    sheet.append(["emigrant_stock", "Albania", 2024, 1250451])
+    sheet.cell(sheet.max_row, 4).number_format = "#,##0"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    data = mini_data_dir(tmp_path)
+    (data / "observations" / "shares.xlsx").write_bytes(buffer.getvalue())
+    _, report, rows = _outcome(data, "shares.xlsx")
+    assert report.status == "loaded", [p.message for p in report.problems]
+    assert dict(zip(rows["country"], rows["value"])) == {
+        "SRB": 52.3, "MNE": 51.0, "XKX": 12.5, "MDA": 55.52, "ALB": 1250451.0}
+    assert "percentages read as shown, e.g. 0.523 as 52.3 in row 2" in detected_text(report)
+
+
 # --- the size limit -------------------------------------------------------------------------
 
 def test_a_50_mb_file_is_rejected_quickly_without_being_read_into_memory(tmp_path):
