@@ -23,6 +23,8 @@ _SPACES = re.compile(r"[\u00a0\u202f\u2009 ]")  # Excel's thousands "space" is o
 _NUMERIC_LOOKING = re.compile(r"[-+]?[\d., ]*\d[\d., ]*")
 _PLAIN_INTEGER = re.compile(r"[-+]?\d+")
 WHOLE_NUMBERS = "detected.numbers.whole"
+# The decimal mark was not shown by any value: the separator decided it (see _undecided).
+ASSUMED = ("detected.numbers.assumed", "detected.numbers.assumed_semicolon")
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,10 @@ class NumberFormat:
     @property
     def thousands(self) -> str:
         return "," if self.decimal == "." else "."
+
+    @property
+    def assumed(self) -> bool:
+        return getattr(self.basis, "key", "") in ASSUMED
 
     @property
     def describe(self) -> str:
@@ -88,6 +94,17 @@ def decimal_evidence(cell: str) -> str | None:
             if len(fraction) != 3 or whole in ("", "0") or len(whole) > 3:
                 return mark
     return None
+
+
+def read_either_way(cell: str, number_format: NumberFormat) -> bool:
+    """Whether an assumed decimal mark gave this cell three decimals: '250.451', read as 250.451,
+    is 250451 if the '.' groups thousands (as Serbian Excel writes it), and nothing in the file
+    tells which. Such a value is loaded as read, with a warning naming it."""
+    if not number_format.assumed:
+        return False
+    cell = clean_cell(cell)
+    return (number_format.decimal in cell and bool(_NUMERIC_LOOKING.fullmatch(cell))
+            and decimal_evidence(cell) is None)
 
 
 def detect(cells: Iterable[tuple[int | None, str]], delimiter: str | None) -> NumberFormat:

@@ -250,6 +250,10 @@ def rows_checked_one_by_one(frame, indicators, problems, delimiter, number_forma
     reject(values.isna(), "value", "not-a-number",
            Phrase("problems.not-a-number.expected", format=number_format.describe,
                   example=number_format.example_text))
+    either_way = values.notna() & frame["value"].map(lambda cell: numbers.read_either_way(cell, number_format))
+    reject(either_way, "value", "decimal-mark-assumed",
+           Phrase("problems.decimal-mark-assumed.expected", mark=number_format.decimal),
+           Phrase("problems.decimal-mark-assumed.fix", mark=number_format.decimal), severity=c.WARNING)
     _check_ranges(frame, values, indicators, reject)
 
     flags = frame["flag"].str.lower()

@@ -219,6 +219,30 @@ def test_each_file_gets_one_number_format_decided_unambiguously(cells, delimiter
     assert numbers.parse(pd.Series(cells), number_format).tolist() == pytest.approx(values)
 
 
+@pytest.mark.parametrize("vectorised", [True, False])
+def test_a_value_an_assumed_decimal_mark_reads_with_three_decimals_is_named_in_a_warning(vectorised):
+    """Serbian Excel's 'Unicode Text' (tab-separated) writes 250.451 for 250,451 people; with no value
+    showing the decimal mark, the tab gives no hint and the '.' is read as a decimal point. The
+    figure is loaded as the contract says, but never silently: each such value is named."""
+    text = ("indicator\tcountry\tyear\tvalue\r\nemigrant_stock\tSRB\t2023\t250.451\r\n"
+            "emigrant_stock\tMNE\t2023\t145678\r\nemigrant_stock\tALB\t2023\t1,250\r\n")
+    raw = b"\xff\xfe" + text.encode("utf-16-le")
+    rows, _, report = read_observations(raw, "iseljenici.txt.csv", INDICATORS, vectorised=vectorised)
+    assert report.status == "loaded with warnings"
+    assert dict(zip(rows["country"], rows["value"])) == {"SRB": 250.451, "MNE": 145678.0, "ALB": 1250.0}
+    [warning] = report.problems
+    assert (warning.check, warning.severity, warning.row, warning.column, warning.value) == (
+        "decimal-mark-assumed", "warning", 2, "value", "250.451")
+    assert "If '.' groups thousands here, write the numbers of this file without it" in warning.message
+
+
+def test_a_value_whose_decimal_mark_the_file_shows_gets_no_warning():
+    raw = "indicator,country,year,value\nemigrants_female_share,SRB,2023,52.5\nemigrant_stock,SRB,2023,250.451\n"
+    rows, _, report = read_observations(raw.encode(), "shares.csv", INDICATORS)
+    assert report.status == "loaded" and not report.problems
+    assert sorted(rows["value"]) == [52.5, 250.451]
+
+
 @pytest.mark.parametrize("cell", ["about a million", "12%", "1.2.3,4,5", "inf", "nan", "1,25,0", ""])
 def test_what_is_not_a_number_stays_not_a_number(cell):
     for decimal in (".", ","):
