@@ -389,7 +389,10 @@ def _read_xlsx(raw: bytes, problems, known_columns=()) -> Table | None:
         return None
     try:
         names = book.sheetnames
-        chosen = next((n for n in names if n.strip().lower() == c.XLSX_SHEET), names[0])
+        chosen = next((n for n in names if n.strip().lower() == c.XLSX_SHEET), None)
+        which = "named_sheet"
+        if chosen is None:
+            chosen, which = _sheet_with_columns(book, known_columns)
         _note(problems, {"format": Phrase("detected.format.xlsx")})
         records, percent = [], None
         if _has_percent_styles(raw):
@@ -409,7 +412,6 @@ def _read_xlsx(raw: bytes, problems, known_columns=()) -> Table | None:
         book.close()
     table = _rows_to_table(records, problems, cut_off=False, known_columns=known_columns)
     if table is not None:
-        which = "named_sheet" if chosen.strip().lower() == c.XLSX_SHEET else "first_sheet"
         if len(names) > 1:
             text = Phrase(f"detected.format.xlsx_{which}_of", sheet=chosen, count=len(names))
         else:
@@ -418,6 +420,22 @@ def _read_xlsx(raw: bytes, problems, known_columns=()) -> Table | None:
         if percent is not None:
             table.detected["percent"] = percent
     return table
+
+
+def _sheet_with_columns(book, known_columns) -> tuple[str, str]:
+    """(sheet, how it was chosen) in a workbook without a sheet named 'data': the first sheet, unless
+    only a later one has the column names at its top (a statistical office's notes sheet first)."""
+    names = book.sheetnames
+    if known_columns and not _top_names_columns(book[names[0]], known_columns):
+        for name in names[1:]:
+            if _top_names_columns(book[name], known_columns):
+                return name, "columns_sheet"
+    return names[0], "first_sheet"
+
+
+def _top_names_columns(sheet, known_columns) -> bool:
+    return any(_names_columns([_cell_text(value) for value in values], known_columns)
+               for values in sheet.iter_rows(max_row=30, values_only=True))
 
 
 # Excel's built-in number formats 9 and 10 are 0% and 0.00%.

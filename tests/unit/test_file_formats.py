@@ -89,6 +89,10 @@ ROWS = [["work_permits_staff", "Work permits", "permits", "Labour", "Srbija", 20
     ("first_sheet.xlsx", {"Sheet1": [HEADER, *ROWS]}, "the first sheet, 'Sheet1'"),
     ("named_data_sheet.xlsx", {"Notes": [["Sent by the statistics office"]], "Data": [HEADER, *ROWS]},
      "the sheet named 'Data' of 2"),
+    # A statistical office's workbook: notes first, the table on a sheet in the local language.
+    ("notes_first.xlsx", {"Napomene": [["Izvor: Republički zavod za statistiku"], ["Podaci za 2024. su privremeni"]],
+                          "Podaci": [HEADER, *ROWS]},
+     "the sheet 'Podaci' of 2, the first with the column names"),
     # Saved from Excel with a .csv name: the content decides, not the name.
     ("workbook_named.csv", {"Sheet1": [HEADER, *ROWS]}, "Excel workbook"),
     # Numbers typed as text in a Serbian Excel, with a title row above the header left empty.
