@@ -332,7 +332,8 @@ def _title_rows(records: list[list[str]], known_columns) -> int:
     return header if any("".join(record).strip() for record in records[:header]) else 0
 
 
-def _rows_to_table(records: list[list[str]], problems, cut_off: bool, known_columns=()) -> Table | None:
+def _rows_to_table(records: list[list[str]], problems, cut_off: bool, known_columns=(),
+                   workbook: bool = False) -> Table | None:
     title = _title_rows(records, known_columns)
     if title:
         problems.add("title-rows", c.ERROR,
@@ -358,7 +359,8 @@ def _rows_to_table(records: list[list[str]], problems, cut_off: bool, known_colu
             continue  # Excel leaves blank lines at the end of a sheet
         if len(record) > width and any(cell.strip() for cell in record[width:]):
             problems.add("not-csv", c.ERROR, Phrase("problems.not-csv.expected", width=width),
-                         Phrase("problems.not-csv.fix"), row=number,
+                         # A workbook has no separators to stray: its extra cells were typed there.
+                         Phrase("problems.not-csv.fix_workbook" if workbook else "problems.not-csv.fix"), row=number,
                          value=Phrase("problems.values.cells", count=len(record)))
             return None
         if cut_off and number == last_number and len(record) < width:
@@ -410,7 +412,7 @@ def _read_xlsx(raw: bytes, problems, known_columns=()) -> Table | None:
                     break
     finally:
         book.close()
-    table = _rows_to_table(records, problems, cut_off=False, known_columns=known_columns)
+    table = _rows_to_table(records, problems, cut_off=False, known_columns=known_columns, workbook=True)
     if table is not None:
         if len(names) > 1:
             text = Phrase(f"detected.format.xlsx_{which}_of", sheet=chosen, count=len(names))

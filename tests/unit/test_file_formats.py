@@ -118,6 +118,19 @@ def test_a_damaged_workbook_is_rejected_with_a_fix(tmp_path):
     assert report.problems[0].check == "bad-workbook" and "save it again" in report.problems[0].fix
 
 
+def test_a_workbook_cell_right_of_the_named_columns_is_explained_in_workbook_terms(tmp_path):
+    """A remark typed beside the table has no separator or quotes to check: the fix says where it is."""
+    data = mini_data_dir(tmp_path)
+    remark = [*ROWS[1], "provisional, see note 3"]
+    (data / "observations" / "remark.xlsx").write_bytes(_workbook({"Sheet1": [HEADER, ROWS[0], remark]}))
+    _, report, rows = _outcome(data, "remark.xlsx")
+    assert report.status == "rejected" and rows.empty
+    [problem] = report.problems
+    assert (problem.check, problem.row) == ("not-csv", 3)
+    assert "cells to the right of the last column named in row 1" in problem.fix
+    assert "separator" not in problem.fix and "quotes" not in problem.fix
+
+
 def test_numbers_excel_shows_as_percentages_are_read_as_shown(tmp_path):
     """A share typed as 52.3% in Excel is stored as 0.523; the catalogue's shares are percentages,
     so reading the stored number would put a hundredth of the figure on every chart, unnoticed."""
