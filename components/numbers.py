@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -171,3 +172,9 @@ def parse(cells: pd.Series, number_format: NumberFormat) -> pd.Series:
             cleaned = cleaned.str.replace(",", ".", regex=False)
         result[rest] = pd.to_numeric(cleaned.where(fits), errors="coerce")
     return result.astype(float)
+
+
+def plain_number(value: float) -> str:
+    """A figure with every digit and no exponent, for messages that compare two figures:
+    1250451 and 1250452 must not both read '1.25045e+06'."""
+    return format(Decimal(repr(float(value))).normalize(), "f")

@@ -105,6 +105,19 @@ def test_a_conflict_between_two_files_names_both_files_rows(tmp_path):
         ["a_first.csv", 5, "b_second.csv", 3]]
 
 
+def test_a_conflict_between_two_large_figures_shows_every_digit_of_both(tmp_path):
+    """1,250,451 against 1,250,452: both once read '1.25045e+06', and the clerk saw no difference."""
+    data = mini_data_dir(tmp_path)
+    (data / "observations" / "a_first.csv").write_text(
+        "indicator,country,year,value\nemigrant_stock,SRB,2024,1250451\n", encoding="utf-8")
+    (data / "observations" / "b_second.csv").write_text(
+        "indicator,country,year,value\nemigrant_stock,SRB,2024,1250452\n", encoding="utf-8")
+    _, report = _report(data, "b_second.csv")
+    conflict = next(p for p in report.problems if p.check == "conflict-between-files")
+    assert conflict.value == "emigrant_stock SRB 2024: 1250452"
+    assert "the same value as a_first.csv, row 2 (1250451)" in conflict.message
+
+
 def test_the_conflicts_table_heads_the_row_columns_in_every_language():
     empty = pd.DataFrame(columns=CONFLICT_COLUMNS)
     for code in LANGUAGES:
