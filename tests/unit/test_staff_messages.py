@@ -123,6 +123,7 @@ def test_the_conflicts_table_heads_the_row_columns_in_every_language():
     for code in LANGUAGES:
         headings = list(conflicts_table(empty, texts(code)).columns)
         assert len(set(headings)) == len(headings) and "kept_row" not in headings, code
+        assert not set(headings) & set(CONFLICT_COLUMNS), code  # every column headed in words, 'age' too
 
 
 def test_sizes_are_counted_as_file_managers_count_them(tmp_path):
