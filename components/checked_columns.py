@@ -66,7 +66,7 @@ def checked(frame: pd.DataFrame, indicators: pd.DataFrame, problems, delimiter
 
     # The checks in the order the row-by-row checks make them; `failed` is every row one rejects.
     value, indicator = cells["value"], cells["indicator"]
-    missing_value = value.equal("")
+    missing_value = value.per_row([text.lower() in ("", *c.NO_FIGURE_MARKS) for text in value.distinct])
     described = ~cells["indicator_label"].equal("") & ~cells["unit"].equal("") & ~cells["migration_type"].equal("")
     unknown = ~indicator.per_row([text in known for text in indicator.distinct])
     failed = missing_value | (unknown & ~described & ~indicator.equal("")) | indicator.equal("")

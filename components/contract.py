@@ -27,6 +27,10 @@ AGE_PATTERN = r"^(\d{1,3})(?:\s*[-–]\s*(\d{1,3})|\s*\+)$"
 
 EARLIEST_YEAR = 1900
 
+# What statistical tables write for "no figure" (World Bank '..', Eurostat ':', a yearbook's '-'):
+# read like an empty value cell, the row skipped with a warning, never read as zero.
+NO_FIGURE_MARKS = ("..", "...", "…", ":", "-", "–", "—", "n/a", "n.a.", "na")
+
 # Files as staff really make them (see components/file_formats.py and components/numbers.py).
 OBSERVATION_SUFFIXES = (".csv", ".xlsx")
 BOUNDARY_SUFFIXES = (".geojson", ".json")

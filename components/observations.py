@@ -218,7 +218,8 @@ def rows_checked_one_by_one(frame, indicators, problems, delimiter, number_forma
             bad = bad | mask
 
     # A blank value is no data: the row is skipped with a warning, never read as zero.
-    reject(frame["value"] == "", "value", "missing-value", severity=c.WARNING, drop=True)
+    reject(frame["value"].str.lower().isin(["", *c.NO_FIGURE_MARKS]), "value", "missing-value",
+           severity=c.WARNING, drop=True)
 
     known = set(indicators["id"]) if "id" in indicators else set()
     unknown_indicator = ~frame["indicator"].isin(known)

@@ -99,6 +99,23 @@ def test_blank_value_is_skipped_not_zero(data_copy):
     assert [p.check for p in report.problems] == ["missing-value"]
 
 
+@pytest.mark.parametrize("vectorised", [True, False])
+def test_no_figure_marks_of_statistical_tables_are_skipped_like_a_blank_not_zero(vectorised):
+    """World Bank '..', Eurostat ':', a yearbook's '-' or 'n/a': no figure, said as such (the fix
+    for text in a number, 'remove text, units...', would leave the clerk guessing)."""
+    from components.catalogue import INDICATOR_COLUMNS, read_catalogue
+    from components.observations import read_observations
+    from tests.conftest import DATA
+
+    indicators, _ = read_catalogue(DATA / "catalogue" / "indicators.csv", INDICATOR_COLUMNS)
+    raw = ("indicator;country;year;value\nnet_migration;MNE;1950;..\nnet_migration;MNE;1951;:\n"
+           "net_migration;MNE;1952;-\nnet_migration;MNE;1953;N/A\nnet_migration;MNE;1954;-1.234\n").encode()
+    rows, _, report = read_observations(raw, "wdi_export.csv", indicators, vectorised=vectorised)
+    assert rows[["year", "value"]].values.tolist() == [[1954, -1234.0]]
+    assert [(p.check, p.severity, p.row, p.value) for p in report.problems] == [
+        ("missing-value", "warning", row, value) for row, value in ((2, ".."), (3, ":"), (4, "-"), (5, "N/A"))]
+
+
 def test_new_indicator_described_in_extra_columns_is_accepted(data_copy):
     (data_copy / "observations" / "seasonal.csv").write_text(
         "indicator,indicator_label,unit,migration_type,country,year,value,source\n"
