@@ -101,10 +101,13 @@ def read_observations(raw: bytes, name: str, indicators: pd.DataFrame, vectorise
         return empty, pd.DataFrame(), report
     missing = [col for col in c.REQUIRED_COLUMNS if col not in frame.columns]
     if missing:
+        years = _year_columns(frame.columns) if "year" in missing else []
+        fix = (Phrase("problems.missing-column.fix_years_across",
+                      years=", ".join(years[:3]) + (", …" if len(years) > 3 else ""))
+               if len(years) >= 2 else Phrase("problems.missing-column.fix", names="', '".join(missing)))
         problems.add("missing-column", c.ERROR,
                      Phrase("problems.missing-column.expected", columns=", ".join(c.REQUIRED_COLUMNS)),
-                     Phrase("problems.missing-column.fix", names="', '".join(missing)),
-                     row=1, column=", ".join(missing))
+                     fix, row=1, column=", ".join(missing))
         return empty, pd.DataFrame(), report
     for extra in [col for col in frame.columns if col not in c.ALL_COLUMNS]:
         problems.add("unknown-column", c.WARNING, Phrase("problems.unknown-column.expected"),
@@ -135,6 +138,12 @@ def read_observations(raw: bytes, name: str, indicators: pd.DataFrame, vectorise
     if report.rejected:
         return empty, pd.DataFrame(), report
     return valid, introduced, report
+
+
+def _year_columns(columns) -> list[str]:
+    """Header cells that are years: a table laid out as statistical offices publish it, a column per year."""
+    return [str(name) for name in columns
+            if str(name).isdigit() and c.EARLIEST_YEAR <= int(name) <= dt.date.today().year + 1]
 
 
 def texts_as_objects(rows: pd.DataFrame) -> pd.DataFrame:

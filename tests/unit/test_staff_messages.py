@@ -87,6 +87,23 @@ def test_blank_lines_above_the_column_names_are_no_title_and_the_file_loads(tmp_
     assert report.status == "loaded" and report.rows_loaded == 1
 
 
+def test_a_table_with_a_column_per_year_is_told_to_put_one_figure_per_row(tmp_path):
+    """The layout statistical offices publish (years across) gets a fix that says so, not 'add a
+    header cell named year, value' to a header that already has 2019, 2020 and 2021."""
+    book = openpyxl.Workbook()
+    for row in (["indicator", "country", 2019, 2020, 2021, 2022], ["emigrant_stock", "Srbija", 1, 2, 3, 4]):
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    data = mini_data_dir(tmp_path)
+    (data / "observations" / "wide.xlsx").write_bytes(out.getvalue())
+    _, report = _report(data, "wide.xlsx")
+    [problem] = report.problems
+    assert (problem.check, problem.severity, problem.row, problem.column) == (
+        "missing-column", "error", 1, "year, value")
+    assert problem.fix.startswith("The years run across the columns (2019, 2020, 2021, …): put each figure on its own row")
+
+
 def test_a_conflict_between_two_files_names_both_files_rows(tmp_path):
     data = mini_data_dir(tmp_path)
     (data / "observations" / "a_first.csv").write_text(
