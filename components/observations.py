@@ -11,7 +11,7 @@ import pandas as pd
 from components import contract as c
 from components import numbers
 from components.checked_files import shared_strings
-from components.countries import country_name, resolve_country
+from components.countries import country_name, is_total, resolve_country
 from components.file_formats import header_changes, normalise_header, read_table
 from components.i18n import Phrase, english
 
@@ -238,6 +238,8 @@ def rows_checked_one_by_one(frame, indicators, problems, delimiter, number_forma
     reject(frame["indicator"] == "", "indicator", "missing-indicator")
 
     countries = _resolve_column(frame["country"])
+    reject(countries.isna() & frame["country"].map(is_total), "country", "unknown-country",
+           fix=Phrase("problems.unknown-country.fix_total"))
     reject(countries.isna(), "country", "unknown-country")
     partners = _resolve_column(frame["partner"])
     reject(partners.isna(), "partner", "unknown-partner")

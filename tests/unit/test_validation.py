@@ -116,6 +116,24 @@ def test_no_figure_marks_of_statistical_tables_are_skipped_like_a_blank_not_zero
         ("missing-value", "warning", row, value) for row, value in ((2, ".."), (3, ":"), (4, "-"), (5, "N/A"))]
 
 
+@pytest.mark.parametrize("vectorised", [True, False])
+def test_a_total_row_is_named_as_one_and_not_sent_to_fix_its_spelling(vectorised):
+    from components.catalogue import INDICATOR_COLUMNS, read_catalogue
+    from components.observations import read_observations
+    from tests.conftest import DATA
+
+    indicators, _ = read_catalogue(DATA / "catalogue" / "indicators.csv", INDICATOR_COLUMNS)
+    raw = ("indicator;country;year;value\nemigrant_stock;Srbija;2024;1.250.451\nemigrant_stock;Ukupno;2024;1.396.129\n"
+           "emigrant_stock;Вкупно;2023;9\nemigrant_stock;TOTAL;2022;9\nemigrant_stock;Atlantis;2024;9\n").encode()
+    rows, _, report = read_observations(raw, "iseljenici.csv", indicators, vectorised=vectorised)
+    assert rows[["country", "value"]].values.tolist() == [["SRB", 1250451.0]]
+    fixes = {p.value: p.fix for p in report.problems if p.check == "unknown-country"}
+    assert set(fixes) == {"Ukupno", "Вкупно", "TOTAL", "Atlantis"}
+    for total in ("Ukupno", "Вкупно", "TOTAL"):
+        assert fixes[total].startswith("This is a total row, not a country: delete the row"), total
+    assert fixes["Atlantis"] == "Correct the spelling, or use the three-letter ISO code."
+
+
 def test_new_indicator_described_in_extra_columns_is_accepted(data_copy):
     (data_copy / "observations" / "seasonal.csv").write_text(
         "indicator,indicator_label,unit,migration_type,country,year,value,source\n"
