@@ -134,6 +134,24 @@ def test_a_total_row_is_named_as_one_and_not_sent_to_fix_its_spelling(vectorised
     assert fixes["Atlantis"] == "Correct the spelling, or use the three-letter ISO code."
 
 
+@pytest.mark.parametrize("vectorised", [True, False])
+def test_sexes_written_in_the_regions_languages_are_read(vectorised):
+    from components.catalogue import INDICATOR_COLUMNS, read_catalogue
+    from components.observations import read_observations
+    from tests.conftest import DATA
+
+    indicators, _ = read_catalogue(DATA / "catalogue" / "indicators.csv", INDICATOR_COLUMNS)
+    written = {"Žene": "female", "Muškarci": "male", "ЖЕНИ": "female", "Мажи": "male", "Femei": "female",
+               "Bărbați": "male", "Gra": "female", "Burra": "male", "Ж": "female", "М": "male", "Ukupno": "",
+               "Women": "female"}
+    lines = [f"emigrant_stock;{country};{sex};2020;1" for country, sex in zip(
+        ["SRB", "SRB", "MKD", "MKD", "ROU", "ROU", "ALB", "ALB", "BGR", "BGR", "BIH", "MNE"], written)]
+    raw = ("indicator;country;sex;year;value\n" + "\n".join(lines) + "\n").encode()
+    rows, _, report = read_observations(raw, "po_polu.csv", indicators, vectorised=vectorised)
+    assert not report.problems, [p.message for p in report.problems]
+    assert rows["sex"].tolist() == list(written.values())
+
+
 def test_new_indicator_described_in_extra_columns_is_accepted(data_copy):
     (data_copy / "observations" / "seasonal.csv").write_text(
         "indicator,indicator_label,unit,migration_type,country,year,value,source\n"
