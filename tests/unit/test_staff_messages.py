@@ -104,6 +104,35 @@ def test_a_table_with_a_column_per_year_is_told_to_put_one_figure_per_row(tmp_pa
     assert problem.fix.startswith("The years run across the columns (2019, 2020, 2021, …): put each figure on its own row")
 
 
+def test_a_catalogue_saved_again_by_serbian_excel_keeps_loading_with_its_new_row(tmp_path):
+    """Staff add an indicator's row to indicators.csv in Excel: saved in a Serbian setting it comes
+    back with ';' between cells, a BOM and CRLF. It was rejected ('Restore the file from the
+    repository (Error tokenizing data. C error: ...)') and took every indicator with it."""
+    import csv
+
+    data = mini_data_dir(tmp_path)
+    catalogue = data / "catalogue" / "indicators.csv"
+    rows = list(csv.reader(io.StringIO(catalogue.read_text(encoding="utf-8"))))
+    rows.append(["seasonal_permits", "Sezonske radne dozvole", "Izdate sezonske radne dozvole", "permits",
+                 "Seasonal work", "flow", "Ministarstvo rada", "no", "calendar year", "0", "", "", "", "", "",
+                 "", "", "", "", ""])
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    catalogue.write_bytes(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
+    (data / "observations" / "sezonski.csv").write_text(
+        "indicator;country;year;value\nseasonal_permits;Srbija;2024;1.250\nemigrant_stock;Srbija;2024;-5\n",
+        encoding="utf-8")
+    dataset, report = _report(data, "catalogue/indicators.csv")
+    assert report.status == "loaded", [p.message for p in report.problems]
+    assert len(dataset.indicators) == len(rows) - 1
+    assert dataset.indicators.set_index("id").at["seasonal_permits", "label"] == "Sezonske radne dozvole"
+    rows = dataset.observations[dataset.observations["file"] == "sezonski.csv"]
+    assert rows[["indicator", "value"]].values.tolist() == [["seasonal_permits", 1250.0]]
+    # The catalogue's limits still apply: emigrants are not negative.
+    staff = next(r for r in dataset.reports if r.file == "sezonski.csv")
+    assert [p.check for p in staff.problems] == ["negative-value"]
+
+
 def test_a_conflict_between_two_files_names_both_files_rows(tmp_path):
     data = mini_data_dir(tmp_path)
     (data / "observations" / "a_first.csv").write_text(
