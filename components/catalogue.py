@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pandas as pd
 
 from components import contract as c
+from components.file_formats import normalise_header, read_table
 from components.i18n import Phrase
+from components.observations import Collector
 
 INDICATOR_COLUMNS = (
     "id", "label", "definition", "unit", "migration_type", "measure", "source_id", "estimate",
@@ -45,17 +46,21 @@ def read_catalogue_bytes(raw: bytes | None, name: str, columns: tuple[str, ...]
     """The same from bytes already in memory; None means the file is missing."""
     report = c.FileReport(file=name, kind="catalogue")
     empty = pd.DataFrame(columns=list(columns))
-    try:
-        if raw is None:
-            raise ValueError(Phrase("problems.values.file_missing"))
-        frame = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False,
-                            encoding="utf-8-sig")
-    except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError) as error:
-        reason = error.args[0] if error.args and isinstance(error.args[0], Phrase) else str(error)
+    if raw is None:
         report.problems.append(c.Problem(name, "unreadable", c.ERROR,
                                          Phrase("problems.catalogue-unreadable.expected"),
-                                         Phrase("problems.catalogue-unreadable.fix", reason=reason)))
+                                         Phrase("problems.catalogue-unreadable.fix",
+                                                reason=Phrase("problems.values.file_missing"))))
         return empty, report
+    # Read as observation files are: a catalogue a clerk opened and saved again in Excel comes back
+    # with ';' between cells and a BOM, or in Windows-1250/1251 (components/file_formats.py).
+    table = read_table(raw, Collector(report), known_columns=columns)
+    if table is None:
+        return empty, report  # the problem, with its row and fix, is in the report
+    header = [normalise_header(cell) for cell in table.header]
+    frame = pd.DataFrame(table.rows, columns=header, dtype=str,
+                         index=[number - 2 for number in table.row_numbers])
+    frame = frame.loc[:, ~frame.columns.duplicated()]
     for column in OPTIONAL_INDICATOR_COLUMNS:
         if column in columns and column not in frame.columns:
             frame[column] = ""

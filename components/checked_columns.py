@@ -66,7 +66,7 @@ def checked(frame: pd.DataFrame, indicators: pd.DataFrame, problems, delimiter
 
     # The checks in the order the row-by-row checks make them; `failed` is every row one rejects.
     value, indicator = cells["value"], cells["indicator"]
-    missing_value = value.equal("")
+    missing_value = value.per_row([text.lower() in ("", *c.NO_FIGURE_MARKS) for text in value.distinct])
     described = ~cells["indicator_label"].equal("") & ~cells["unit"].equal("") & ~cells["migration_type"].equal("")
     unknown = ~indicator.per_row([text in known for text in indicator.distinct])
     failed = missing_value | (unknown & ~described & ~indicator.equal("")) | indicator.equal("")
@@ -105,7 +105,9 @@ def checked(frame: pd.DataFrame, indicators: pd.DataFrame, problems, delimiter
         "year": years, "value": values, "flag": flags,
         "note": cells["note"].distinct, "source": cells["source"].distinct,
     }
-    one_by_one = failed | _repeated_keys(cells, tidy, ~failed)
+    # Values an assumed decimal mark read with three decimals get a warning, worded row by row.
+    either_way = value.per_row([numbers.read_either_way(text, number_format) for text in value.distinct])
+    one_by_one = failed | _repeated_keys(cells, tidy, ~failed) | (either_way & ~np.isnan(row_values))
     rejected = np.zeros(len(frame), dtype=bool)
     if one_by_one.any():
         rejected[one_by_one] = _rows_one_by_one(frame.index[one_by_one], cells, one_by_one, indicators,

@@ -22,10 +22,22 @@ KEY_COLUMNS = ("indicator", "country", "partner", "region", "sex", "age", "year"
 
 FLAGS = {"e": "estimate", "p": "provisional", "b": "break in series"}
 SEXES = {"": "", "total": "", "t": "", "female": "female", "f": "female", "male": "male", "m": "male"}
+# The words (and Cyrillic letters) the region's tables use, as read with .lower().
+SEXES.update({word: "female" for word in (
+    "females", "women", "žene", "zene", "ženski", "жене", "женски", "жени", "женско", "femei", "feminin",
+    "femra", "gra", "ž", "ж")})
+SEXES.update({word: "male" for word in (
+    "males", "men", "muškarci", "muskarci", "muški", "мушкарци", "мушки", "мажи", "машко", "мъже",
+    "bărbați", "barbati", "bărbaţi", "masculin", "meshkuj", "burra", "м")})
+SEXES.update({word: "" for word in ("both sexes", "ukupno", "укупно", "вкупно", "общо", "gjithsej")})
 # An age group: "15-19" (from-to, in completed years) or "75+" (open-ended); empty = all ages.
 AGE_PATTERN = r"^(\d{1,3})(?:\s*[-–]\s*(\d{1,3})|\s*\+)$"
 
 EARLIEST_YEAR = 1900
+
+# What statistical tables write for "no figure" (World Bank '..', Eurostat ':', a yearbook's '-'):
+# read like an empty value cell, the row skipped with a warning, never read as zero.
+NO_FIGURE_MARKS = ("..", "...", "…", ":", "-", "–", "—", "n/a", "n.a.", "na")
 
 # Files as staff really make them (see components/file_formats.py and components/numbers.py).
 OBSERVATION_SUFFIXES = (".csv", ".xlsx")

@@ -109,6 +109,18 @@ def _lookup() -> dict[str, str]:
     return table
 
 
+# What a table's total row says in its country column, in the region's languages (normalised).
+TOTAL_WORDS = frozenset(normalise_name(word) for word in (
+    "total", "totals", "grand total", "total general", "totalul", "totali", "all countries", "world",
+    "ukupno", "sveukupno", "svega", "sve zemlje", "svet", "svijet", "lume", "bota", "gjithsej",
+    "укупно", "свеукупно", "свега", "вкупно", "севкупно", "общо", "всичко", "свет", "свијет", "свят"))
+
+
+def is_total(text: object) -> bool:
+    """Whether a country cell holds a total row's label ('Ukupno', 'Вкупно', 'Total')."""
+    return normalise_name(str(text)) in TOTAL_WORDS
+
+
 def resolve_country(text: object) -> str | None:
     """ISO3 key for a code or name in English or a language of the region; None if unknown."""
     if text is None:

@@ -20,7 +20,7 @@ import pandas as pd
 
 from components import checked_files
 from components import contract as c
-from components import history
+from components import history, numbers
 from components.actors import LOADED_COLUMNS, load_places, read_actors_bytes
 from components.boundary_files import read_boundaries
 from components.catalogue import INDICATOR_COLUMNS, SOURCE_COLUMNS, read_catalogue_bytes
@@ -305,9 +305,9 @@ def _merge_files(files: list[tuple[str, pd.DataFrame]], reports: dict[str, c.Fil
         reports[row.left_out_file].problems.append(c.Problem(
             row.left_out_file, "conflict-between-files", c.WARNING,
             Phrase("problems.conflict-between-files.expected", file=row.kept_file, row=int(row.kept_row),
-                   value=f"{row.kept_value:g}"),
+                   value=numbers.plain_number(row.kept_value)),
             Phrase("problems.conflict-between-files.fix", rule=CONFLICT_RULE),
-            row=int(row.left_out_row), column="value", value=f"{_key_text(row)}: {row.left_out_value:g}"))
+            row=int(row.left_out_row), column="value", value=f"{_key_text(row)}: {numbers.plain_number(row.left_out_value)}"))
     for name, count in listed.items():
         if count > c.MAX_LISTED_PER_CHECK:
             reports[name].problems.append(c.Problem(

@@ -12,6 +12,8 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from decimal import Decimal
+from xml.etree import ElementTree
 
 import numpy as np
 import pandas as pd
@@ -330,7 +332,8 @@ def _title_rows(records: list[list[str]], known_columns) -> int:
     return header if any("".join(record).strip() for record in records[:header]) else 0
 
 
-def _rows_to_table(records: list[list[str]], problems, cut_off: bool, known_columns=()) -> Table | None:
+def _rows_to_table(records: list[list[str]], problems, cut_off: bool, known_columns=(),
+                   workbook: bool = False) -> Table | None:
     title = _title_rows(records, known_columns)
     if title:
         problems.add("title-rows", c.ERROR,
@@ -356,7 +359,8 @@ def _rows_to_table(records: list[list[str]], problems, cut_off: bool, known_colu
             continue  # Excel leaves blank lines at the end of a sheet
         if len(record) > width and any(cell.strip() for cell in record[width:]):
             problems.add("not-csv", c.ERROR, Phrase("problems.not-csv.expected", width=width),
-                         Phrase("problems.not-csv.fix"), row=number,
+                         # A workbook has no separators to stray: its extra cells were typed there.
+                         Phrase("problems.not-csv.fix_workbook" if workbook else "problems.not-csv.fix"), row=number,
                          value=Phrase("problems.values.cells", count=len(record)))
             return None
         if cut_off and number == last_number and len(record) < width:
@@ -387,24 +391,90 @@ def _read_xlsx(raw: bytes, problems, known_columns=()) -> Table | None:
         return None
     try:
         names = book.sheetnames
-        chosen = next((n for n in names if n.strip().lower() == c.XLSX_SHEET), names[0])
+        chosen = next((n for n in names if n.strip().lower() == c.XLSX_SHEET), None)
+        which = "named_sheet"
+        if chosen is None:
+            chosen, which = _sheet_with_columns(book, known_columns)
         _note(problems, {"format": Phrase("detected.format.xlsx")})
-        records = []
-        for values in book[chosen].iter_rows(values_only=True):
-            records.append([_cell_text(value) for value in values])
-            if len(records) > MAX_ROWS:
-                break
+        records, percent = [], None
+        if _has_percent_styles(raw):
+            # Reading each cell's format costs a third more time: only when some style shows percentages.
+            for cells in book[chosen].iter_rows():
+                records.append([_cell_text(cell.value, cell.number_format) for cell in cells])
+                if percent is None:
+                    percent = _first_percent(cells, len(records))
+                if len(records) > MAX_ROWS:
+                    break
+        else:
+            for values in book[chosen].iter_rows(values_only=True):
+                records.append([_cell_text(value) for value in values])
+                if len(records) > MAX_ROWS:
+                    break
     finally:
         book.close()
-    table = _rows_to_table(records, problems, cut_off=False, known_columns=known_columns)
+    table = _rows_to_table(records, problems, cut_off=False, known_columns=known_columns, workbook=True)
     if table is not None:
-        which = "named_sheet" if chosen.strip().lower() == c.XLSX_SHEET else "first_sheet"
         if len(names) > 1:
             text = Phrase(f"detected.format.xlsx_{which}_of", sheet=chosen, count=len(names))
         else:
             text = Phrase(f"detected.format.xlsx_{which}", sheet=chosen)
         table.detected = {"format": text}
+        if percent is not None:
+            table.detected["percent"] = percent
     return table
+
+
+def _sheet_with_columns(book, known_columns) -> tuple[str, str]:
+    """(sheet, how it was chosen) in a workbook without a sheet named 'data': the first sheet, unless
+    only a later one has the column names at its top (a statistical office's notes sheet first)."""
+    names = book.sheetnames
+    if known_columns and not _top_names_columns(book[names[0]], known_columns):
+        for name in names[1:]:
+            if _top_names_columns(book[name], known_columns):
+                return name, "columns_sheet"
+    return names[0], "first_sheet"
+
+
+def _top_names_columns(sheet, known_columns) -> bool:
+    return any(_names_columns([_cell_text(value) for value in values], known_columns)
+               for values in sheet.iter_rows(max_row=30, values_only=True))
+
+
+# Excel's built-in number formats 9 and 10 are 0% and 0.00%.
+_BUILTIN_PERCENT_FORMATS = {"9", "10"}
+
+
+def _has_percent_styles(raw: bytes) -> bool:
+    """Whether any cell style of the workbook shows numbers as percentages (cheap: styles.xml only)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            root = ElementTree.fromstring(archive.read("xl/styles.xml"))
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return False
+    elements = [(element.tag.rsplit("}", 1)[-1], element) for element in root.iter()]
+    percent = _BUILTIN_PERCENT_FORMATS | {element.get("numFmtId") for tag, element in elements
+                                          if tag == "numFmt" and _shows_percent(element.get("formatCode"))}
+    return any(element.get("numFmtId") in percent for tag, element in elements if tag == "xf")
+
+
+def _shows_percent(number_format: str | None) -> bool:
+    """Whether Excel multiplies a number by 100 to show it: a % outside quotes and not escaped."""
+    if not number_format or "%" not in number_format:
+        return False
+    return "%" in re.sub(r'"[^"]*"|\\.', "", number_format)
+
+
+def _first_percent(cells, row: int):
+    """'0.523 as 52.3 (row 2)' for the first number in this row that Excel shows as a percentage."""
+    for cell in cells:
+        if _is_number(cell.value) and _shows_percent(cell.number_format):
+            return Phrase("detected.percent_read_as", stored=_cell_text(cell.value),
+                          shown=_cell_text(cell.value, cell.number_format), row=row)
+    return None
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _too_big(problems, too_much: workbook_limits.Excess) -> None:
@@ -422,9 +492,13 @@ def _too_big(problems, too_much: workbook_limits.Excess) -> None:
                  Phrase("problems.workbook-too-big.fix"), row=1, value=found)
 
 
-def _cell_text(value) -> str:
+def _cell_text(value, number_format: str | None = None) -> str:
+    """A cell as text. A number Excel shows as a percentage (52.3%, stored as 0.523) is read as it
+    is shown, 52.3: the catalogue's shares are percentages, and 0.523 would be a hundredth of it."""
     if value is None:
         return ""
+    if _is_number(value) and _shows_percent(number_format):
+        return format(Decimal(repr(value)).scaleb(2).normalize(), "f")
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, float):

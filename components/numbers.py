@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -23,6 +24,8 @@ _SPACES = re.compile(r"[\u00a0\u202f\u2009 ]")  # Excel's thousands "space" is o
 _NUMERIC_LOOKING = re.compile(r"[-+]?[\d., ]*\d[\d., ]*")
 _PLAIN_INTEGER = re.compile(r"[-+]?\d+")
 WHOLE_NUMBERS = "detected.numbers.whole"
+# The decimal mark was not shown by any value: the separator decided it (see _undecided).
+ASSUMED = ("detected.numbers.assumed", "detected.numbers.assumed_semicolon")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,10 @@ class NumberFormat:
     @property
     def thousands(self) -> str:
         return "," if self.decimal == "." else "."
+
+    @property
+    def assumed(self) -> bool:
+        return getattr(self.basis, "key", "") in ASSUMED
 
     @property
     def describe(self) -> str:
@@ -88,6 +95,17 @@ def decimal_evidence(cell: str) -> str | None:
             if len(fraction) != 3 or whole in ("", "0") or len(whole) > 3:
                 return mark
     return None
+
+
+def read_either_way(cell: str, number_format: NumberFormat) -> bool:
+    """Whether an assumed decimal mark gave this cell three decimals: '250.451', read as 250.451,
+    is 250451 if the '.' groups thousands (as Serbian Excel writes it), and nothing in the file
+    tells which. Such a value is loaded as read, with a warning naming it."""
+    if not number_format.assumed:
+        return False
+    cell = clean_cell(cell)
+    return (number_format.decimal in cell and bool(_NUMERIC_LOOKING.fullmatch(cell))
+            and decimal_evidence(cell) is None)
 
 
 def detect(cells: Iterable[tuple[int | None, str]], delimiter: str | None) -> NumberFormat:
@@ -154,3 +172,9 @@ def parse(cells: pd.Series, number_format: NumberFormat) -> pd.Series:
             cleaned = cleaned.str.replace(",", ".", regex=False)
         result[rest] = pd.to_numeric(cleaned.where(fits), errors="coerce")
     return result.astype(float)
+
+
+def plain_number(value: float) -> str:
+    """A figure with every digit and no exponent, for messages that compare two figures:
+    1250451 and 1250452 must not both read '1.25045e+06'."""
+    return format(Decimal(repr(float(value))).normalize(), "f")

@@ -11,7 +11,7 @@ import pandas as pd
 from components import contract as c
 from components import numbers
 from components.checked_files import shared_strings
-from components.countries import country_name, resolve_country
+from components.countries import country_name, is_total, resolve_country
 from components.file_formats import header_changes, normalise_header, read_table
 from components.i18n import Phrase, english
 
@@ -101,10 +101,13 @@ def read_observations(raw: bytes, name: str, indicators: pd.DataFrame, vectorise
         return empty, pd.DataFrame(), report
     missing = [col for col in c.REQUIRED_COLUMNS if col not in frame.columns]
     if missing:
+        years = _year_columns(frame.columns) if "year" in missing else []
+        fix = (Phrase("problems.missing-column.fix_years_across",
+                      years=", ".join(years[:3]) + (", …" if len(years) > 3 else ""))
+               if len(years) >= 2 else Phrase("problems.missing-column.fix", names="', '".join(missing)))
         problems.add("missing-column", c.ERROR,
                      Phrase("problems.missing-column.expected", columns=", ".join(c.REQUIRED_COLUMNS)),
-                     Phrase("problems.missing-column.fix", names="', '".join(missing)),
-                     row=1, column=", ".join(missing))
+                     fix, row=1, column=", ".join(missing))
         return empty, pd.DataFrame(), report
     for extra in [col for col in frame.columns if col not in c.ALL_COLUMNS]:
         problems.add("unknown-column", c.WARNING, Phrase("problems.unknown-column.expected"),
@@ -135,6 +138,12 @@ def read_observations(raw: bytes, name: str, indicators: pd.DataFrame, vectorise
     if report.rejected:
         return empty, pd.DataFrame(), report
     return valid, introduced, report
+
+
+def _year_columns(columns) -> list[str]:
+    """Header cells that are years: a table laid out as statistical offices publish it, a column per year."""
+    return [str(name) for name in columns
+            if str(name).isdigit() and c.EARLIEST_YEAR <= int(name) <= dt.date.today().year + 1]
 
 
 def texts_as_objects(rows: pd.DataFrame) -> pd.DataFrame:
@@ -218,7 +227,8 @@ def rows_checked_one_by_one(frame, indicators, problems, delimiter, number_forma
             bad = bad | mask
 
     # A blank value is no data: the row is skipped with a warning, never read as zero.
-    reject(frame["value"] == "", "value", "missing-value", severity=c.WARNING, drop=True)
+    reject(frame["value"].str.lower().isin(["", *c.NO_FIGURE_MARKS]), "value", "missing-value",
+           severity=c.WARNING, drop=True)
 
     known = set(indicators["id"]) if "id" in indicators else set()
     unknown_indicator = ~frame["indicator"].isin(known)
@@ -228,6 +238,8 @@ def rows_checked_one_by_one(frame, indicators, problems, delimiter, number_forma
     reject(frame["indicator"] == "", "indicator", "missing-indicator")
 
     countries = _resolve_column(frame["country"])
+    reject(countries.isna() & frame["country"].map(is_total), "country", "unknown-country",
+           fix=Phrase("problems.unknown-country.fix_total"))
     reject(countries.isna(), "country", "unknown-country")
     partners = _resolve_column(frame["partner"])
     reject(partners.isna(), "partner", "unknown-partner")
@@ -250,6 +262,10 @@ def rows_checked_one_by_one(frame, indicators, problems, delimiter, number_forma
     reject(values.isna(), "value", "not-a-number",
            Phrase("problems.not-a-number.expected", format=number_format.describe,
                   example=number_format.example_text))
+    either_way = values.notna() & frame["value"].map(lambda cell: numbers.read_either_way(cell, number_format))
+    reject(either_way, "value", "decimal-mark-assumed",
+           Phrase("problems.decimal-mark-assumed.expected", mark=number_format.decimal),
+           Phrase("problems.decimal-mark-assumed.fix", mark=number_format.decimal), severity=c.WARNING)
     _check_ranges(frame, values, indicators, reject)
 
     flags = frame["flag"].str.lower()

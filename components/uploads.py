@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from components import contract as c
+from components import numbers
 from components.boundary_files import read_boundaries
 from components.file_formats import content_kind, decode
 from components.history import write_atomically
@@ -96,7 +97,8 @@ def checked_csv(rows: pd.DataFrame, introduced: pd.DataFrame) -> bytes:
     for column, field in described.items():
         table[column] = table["indicator"].map(by_id[field]).fillna("") if by_id is not None else ""
     table["year"] = table["year"].astype(int).astype(str)
-    table["value"] = [f"{value:.17g}" for value in table["value"]]
+    # The shortest text that reads back as the same number: 52.3, not 52.299999999999997.
+    table["value"] = [numbers.plain_number(value) for value in table["value"]]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(STORED_COLUMNS)

@@ -16,7 +16,7 @@ from components.i18n import Phrase, Texts, english
 from components.observations import COUNTRY_READ_AS
 
 # The order in which things are said about a file in the "Detected" column.
-DETECTED_ORDER = ("format", "encoding", "delimiter", "numbers", "header", "countries", "features")
+DETECTED_ORDER = ("format", "encoding", "delimiter", "numbers", "percent", "header", "countries", "features")
 PROBLEM_COLUMNS = ["file", "row", "column", "value", "check", "severity", "expected", "fix"]
 CONFLICT_HEADINGS = ("indicator", "country", "partner", "region", "sex", "year", "kept_value",
                      "kept_file", "left_out_value", "left_out_file")

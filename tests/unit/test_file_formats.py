@@ -89,6 +89,10 @@ ROWS = [["work_permits_staff", "Work permits", "permits", "Labour", "Srbija", 20
     ("first_sheet.xlsx", {"Sheet1": [HEADER, *ROWS]}, "the first sheet, 'Sheet1'"),
     ("named_data_sheet.xlsx", {"Notes": [["Sent by the statistics office"]], "Data": [HEADER, *ROWS]},
      "the sheet named 'Data' of 2"),
+    # A statistical office's workbook: notes first, the table on a sheet in the local language.
+    ("notes_first.xlsx", {"Napomene": [["Izvor: Republički zavod za statistiku"], ["Podaci za 2024. su privremeni"]],
+                          "Podaci": [HEADER, *ROWS]},
+     "the sheet 'Podaci' of 2, the first with the column names"),
     # Saved from Excel with a .csv name: the content decides, not the name.
     ("workbook_named.csv", {"Sheet1": [HEADER, *ROWS]}, "Excel workbook"),
     # Numbers typed as text in a Serbian Excel, with a title row above the header left empty.
@@ -112,6 +116,46 @@ def test_a_damaged_workbook_is_rejected_with_a_fix(tmp_path):
     _, report, rows = _outcome(data, "cut.xlsx")
     assert report.status == "rejected" and rows.empty
     assert report.problems[0].check == "bad-workbook" and "save it again" in report.problems[0].fix
+
+
+def test_a_workbook_cell_right_of_the_named_columns_is_explained_in_workbook_terms(tmp_path):
+    """A remark typed beside the table has no separator or quotes to check: the fix says where it is."""
+    data = mini_data_dir(tmp_path)
+    remark = [*ROWS[1], "provisional, see note 3"]
+    (data / "observations" / "remark.xlsx").write_bytes(_workbook({"Sheet1": [HEADER, ROWS[0], remark]}))
+    _, report, rows = _outcome(data, "remark.xlsx")
+    assert report.status == "rejected" and rows.empty
+    [problem] = report.problems
+    assert (problem.check, problem.row) == ("not-csv", 3)
+    assert "cells to the right of the last column named in row 1" in problem.fix
+    assert "separator" not in problem.fix and "quotes" not in problem.fix
+
+
+def test_numbers_excel_shows_as_percentages_are_read_as_shown(tmp_path):
+    """A share typed as 52.3% in Excel is stored as 0.523; the catalogue's shares are percentages,
+    so reading the stored number would put a hundredth of the figure on every chart, unnoticed."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "data"
+    sheet.append(["indicator", "country", "year", "value"])
+    for country, value, number_format in [
+            ("Србија", 0.523, "0.0%"),  # shown as 52.3%
+            ("Crna Gora", 0.51, "0%"),  # shown as 51%
+            ("Kosova", 12.5, '0.0"%"'),  # a % in quotes is only a label: shown as 12.5%
+            ("Republika Moldova", 55.52, "0.00")]:
+        sheet.append(["emigrants_female_share", country, 2024, value])
+        sheet.cell(sheet.max_row, 4).number_format = number_format
+    sheet.append(["emigrant_stock", "Albania", 2024, 1250451])
+    sheet.cell(sheet.max_row, 4).number_format = "#,##0"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    data = mini_data_dir(tmp_path)
+    (data / "observations" / "shares.xlsx").write_bytes(buffer.getvalue())
+    _, report, rows = _outcome(data, "shares.xlsx")
+    assert report.status == "loaded", [p.message for p in report.problems]
+    assert dict(zip(rows["country"], rows["value"])) == {
+        "SRB": 52.3, "MNE": 51.0, "XKX": 12.5, "MDA": 55.52, "ALB": 1250451.0}
+    assert "percentages read as shown, e.g. 0.523 as 52.3 in row 2" in detected_text(report)
 
 
 # --- the size limit -------------------------------------------------------------------------
@@ -192,6 +236,30 @@ def test_each_file_gets_one_number_format_decided_unambiguously(cells, delimiter
     assert numbers.parse(pd.Series(cells), number_format).tolist() == pytest.approx(values)
 
 
+@pytest.mark.parametrize("vectorised", [True, False])
+def test_a_value_an_assumed_decimal_mark_reads_with_three_decimals_is_named_in_a_warning(vectorised):
+    """Serbian Excel's 'Unicode Text' (tab-separated) writes 250.451 for 250,451 people; with no value
+    showing the decimal mark, the tab gives no hint and the '.' is read as a decimal point. The
+    figure is loaded as the contract says, but never silently: each such value is named."""
+    text = ("indicator\tcountry\tyear\tvalue\r\nemigrant_stock\tSRB\t2023\t250.451\r\n"
+            "emigrant_stock\tMNE\t2023\t145678\r\nemigrant_stock\tALB\t2023\t1,250\r\n")
+    raw = b"\xff\xfe" + text.encode("utf-16-le")
+    rows, _, report = read_observations(raw, "iseljenici.txt.csv", INDICATORS, vectorised=vectorised)
+    assert report.status == "loaded with warnings"
+    assert dict(zip(rows["country"], rows["value"])) == {"SRB": 250.451, "MNE": 145678.0, "ALB": 1250.0}
+    [warning] = report.problems
+    assert (warning.check, warning.severity, warning.row, warning.column, warning.value) == (
+        "decimal-mark-assumed", "warning", 2, "value", "250.451")
+    assert "If '.' groups thousands here, write the numbers of this file without it" in warning.message
+
+
+def test_a_value_whose_decimal_mark_the_file_shows_gets_no_warning():
+    raw = "indicator,country,year,value\nemigrants_female_share,SRB,2023,52.5\nemigrant_stock,SRB,2023,250.451\n"
+    rows, _, report = read_observations(raw.encode(), "shares.csv", INDICATORS)
+    assert report.status == "loaded" and not report.problems
+    assert sorted(rows["value"]) == [52.5, 250.451]
+
+
 @pytest.mark.parametrize("cell", ["about a million", "12%", "1.2.3,4,5", "inf", "nan", "1,25,0", ""])
 def test_what_is_not_a_number_stays_not_a_number(cell):
     for decimal in (".", ","):
@@ -209,6 +277,9 @@ def test_header_cells_are_read_whatever_their_case_and_spacing():
     ("Former Yugoslav Republic of Macedonia", "MKD"), ("Moldova", "MDA"), ("Republica Moldova", "MDA"),
     ("България", "BGR"), ("Бугарија", "BGR"), ("Kosova", "XKX"), ("Kosovo", "XKX"), ("Kosovë", "XKX"),
     ("România", "ROU"), ("Румъния", "ROU"), ("Nemačka", "DEU"), ("Германија", "DEU"), ("Italija", "ITA"),
+    # Kosovo as Eurostat's and the UN's tables and Serbia's statistical office name it.
+    ("Kosovo (under UNSCR 1244/99)", "XKX"), ("Kosovo (under United Nations Security Council Resolution 1244/99)", "XKX"),
+    ("Kosovo i Metohija", "XKX"), ("Косово и Метохија", "XKX"), ("Bosnia-Herzegovina", "BIH"),
 ])
 def test_country_names_in_the_regions_languages_and_scripts_map_to_one_key(tmp_path, name, iso3):
     data = mini_data_dir(tmp_path)

@@ -87,6 +87,52 @@ def test_blank_lines_above_the_column_names_are_no_title_and_the_file_loads(tmp_
     assert report.status == "loaded" and report.rows_loaded == 1
 
 
+def test_a_table_with_a_column_per_year_is_told_to_put_one_figure_per_row(tmp_path):
+    """The layout statistical offices publish (years across) gets a fix that says so, not 'add a
+    header cell named year, value' to a header that already has 2019, 2020 and 2021."""
+    book = openpyxl.Workbook()
+    for row in (["indicator", "country", 2019, 2020, 2021, 2022], ["emigrant_stock", "Srbija", 1, 2, 3, 4]):
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    data = mini_data_dir(tmp_path)
+    (data / "observations" / "wide.xlsx").write_bytes(out.getvalue())
+    _, report = _report(data, "wide.xlsx")
+    [problem] = report.problems
+    assert (problem.check, problem.severity, problem.row, problem.column) == (
+        "missing-column", "error", 1, "year, value")
+    assert problem.fix.startswith("The years run across the columns (2019, 2020, 2021, …): put each figure on its own row")
+
+
+def test_a_catalogue_saved_again_by_serbian_excel_keeps_loading_with_its_new_row(tmp_path):
+    """Staff add an indicator's row to indicators.csv in Excel: saved in a Serbian setting it comes
+    back with ';' between cells, a BOM and CRLF. It was rejected ('Restore the file from the
+    repository (Error tokenizing data. C error: ...)') and took every indicator with it."""
+    import csv
+
+    data = mini_data_dir(tmp_path)
+    catalogue = data / "catalogue" / "indicators.csv"
+    rows = list(csv.reader(io.StringIO(catalogue.read_text(encoding="utf-8"))))
+    rows.append(["seasonal_permits", "Sezonske radne dozvole", "Izdate sezonske radne dozvole", "permits",
+                 "Seasonal work", "flow", "Ministarstvo rada", "no", "calendar year", "0", "", "", "", "", "",
+                 "", "", "", "", ""])
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    catalogue.write_bytes(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
+    (data / "observations" / "sezonski.csv").write_text(
+        "indicator;country;year;value\nseasonal_permits;Srbija;2024;1.250\nemigrant_stock;Srbija;2024;-5\n",
+        encoding="utf-8")
+    dataset, report = _report(data, "catalogue/indicators.csv")
+    assert report.status == "loaded", [p.message for p in report.problems]
+    assert len(dataset.indicators) == len(rows) - 1
+    assert dataset.indicators.set_index("id").at["seasonal_permits", "label"] == "Sezonske radne dozvole"
+    rows = dataset.observations[dataset.observations["file"] == "sezonski.csv"]
+    assert rows[["indicator", "value"]].values.tolist() == [["seasonal_permits", 1250.0]]
+    # The catalogue's limits still apply: emigrants are not negative.
+    staff = next(r for r in dataset.reports if r.file == "sezonski.csv")
+    assert [p.check for p in staff.problems] == ["negative-value"]
+
+
 def test_a_conflict_between_two_files_names_both_files_rows(tmp_path):
     data = mini_data_dir(tmp_path)
     (data / "observations" / "a_first.csv").write_text(
@@ -105,11 +151,25 @@ def test_a_conflict_between_two_files_names_both_files_rows(tmp_path):
         ["a_first.csv", 5, "b_second.csv", 3]]
 
 
+def test_a_conflict_between_two_large_figures_shows_every_digit_of_both(tmp_path):
+    """1,250,451 against 1,250,452: both once read '1.25045e+06', and the clerk saw no difference."""
+    data = mini_data_dir(tmp_path)
+    (data / "observations" / "a_first.csv").write_text(
+        "indicator,country,year,value\nemigrant_stock,SRB,2024,1250451\n", encoding="utf-8")
+    (data / "observations" / "b_second.csv").write_text(
+        "indicator,country,year,value\nemigrant_stock,SRB,2024,1250452\n", encoding="utf-8")
+    _, report = _report(data, "b_second.csv")
+    conflict = next(p for p in report.problems if p.check == "conflict-between-files")
+    assert conflict.value == "emigrant_stock SRB 2024: 1250452"
+    assert "the same value as a_first.csv, row 2 (1250451)" in conflict.message
+
+
 def test_the_conflicts_table_heads_the_row_columns_in_every_language():
     empty = pd.DataFrame(columns=CONFLICT_COLUMNS)
     for code in LANGUAGES:
         headings = list(conflicts_table(empty, texts(code)).columns)
         assert len(set(headings)) == len(headings) and "kept_row" not in headings, code
+        assert not set(headings) & set(CONFLICT_COLUMNS), code  # every column headed in words, 'age' too
 
 
 def test_sizes_are_counted_as_file_managers_count_them(tmp_path):

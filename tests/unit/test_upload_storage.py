@@ -89,6 +89,17 @@ def test_every_good_file_reads_back_the_same_from_what_is_stored(tmp_path, case)
     pd.testing.assert_frame_equal(_rows(content, case.file), again)
 
 
+def test_a_stored_upload_writes_each_figure_as_typed_with_a_decimal_point():
+    """52,3 from a Serbian Excel is stored as 52.3 (not 52.299999999999997) and 1.250.451 as 1250451."""
+    content = ("indicator;country;year;value\nemigrants_female_share;Srbija;2024;52,3\n"
+               "emigrant_stock;Srbija;2024;1.250.451\nremittances_usd;Srbija;2023;5.100.000.000\n").encode()
+    check = uploads.check_upload(content, "podaci.csv", INDICATORS)
+    assert check.accepted
+    values = [line.split(",")[11] for line in check.stored.decode().splitlines()[1:]]
+    assert values == ["52.3", "1250451", "5100000000"]
+    pd.testing.assert_frame_equal(_rows(content, "podaci.csv"), _rows(check.stored, "stored.csv"))
+
+
 def test_an_upload_that_failed_the_check_cannot_be_stored(tmp_path):
     check = uploads.check_upload(b"indicator,country,year,value\nnet_migration,Atlantis,2020,5\n", "x.csv", INDICATORS)
     assert not check.accepted

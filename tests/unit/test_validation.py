@@ -99,6 +99,59 @@ def test_blank_value_is_skipped_not_zero(data_copy):
     assert [p.check for p in report.problems] == ["missing-value"]
 
 
+@pytest.mark.parametrize("vectorised", [True, False])
+def test_no_figure_marks_of_statistical_tables_are_skipped_like_a_blank_not_zero(vectorised):
+    """World Bank '..', Eurostat ':', a yearbook's '-' or 'n/a': no figure, said as such (the fix
+    for text in a number, 'remove text, units...', would leave the clerk guessing)."""
+    from components.catalogue import INDICATOR_COLUMNS, read_catalogue
+    from components.observations import read_observations
+    from tests.conftest import DATA
+
+    indicators, _ = read_catalogue(DATA / "catalogue" / "indicators.csv", INDICATOR_COLUMNS)
+    raw = ("indicator;country;year;value\nnet_migration;MNE;1950;..\nnet_migration;MNE;1951;:\n"
+           "net_migration;MNE;1952;-\nnet_migration;MNE;1953;N/A\nnet_migration;MNE;1954;-1.234\n").encode()
+    rows, _, report = read_observations(raw, "wdi_export.csv", indicators, vectorised=vectorised)
+    assert rows[["year", "value"]].values.tolist() == [[1954, -1234.0]]
+    assert [(p.check, p.severity, p.row, p.value) for p in report.problems] == [
+        ("missing-value", "warning", row, value) for row, value in ((2, ".."), (3, ":"), (4, "-"), (5, "N/A"))]
+
+
+@pytest.mark.parametrize("vectorised", [True, False])
+def test_a_total_row_is_named_as_one_and_not_sent_to_fix_its_spelling(vectorised):
+    from components.catalogue import INDICATOR_COLUMNS, read_catalogue
+    from components.observations import read_observations
+    from tests.conftest import DATA
+
+    indicators, _ = read_catalogue(DATA / "catalogue" / "indicators.csv", INDICATOR_COLUMNS)
+    raw = ("indicator;country;year;value\nemigrant_stock;Srbija;2024;1.250.451\nemigrant_stock;Ukupno;2024;1.396.129\n"
+           "emigrant_stock;Вкупно;2023;9\nemigrant_stock;TOTAL;2022;9\nemigrant_stock;Atlantis;2024;9\n").encode()
+    rows, _, report = read_observations(raw, "iseljenici.csv", indicators, vectorised=vectorised)
+    assert rows[["country", "value"]].values.tolist() == [["SRB", 1250451.0]]
+    fixes = {p.value: p.fix for p in report.problems if p.check == "unknown-country"}
+    assert set(fixes) == {"Ukupno", "Вкупно", "TOTAL", "Atlantis"}
+    for total in ("Ukupno", "Вкупно", "TOTAL"):
+        assert fixes[total].startswith("This is a total row, not a country: delete the row"), total
+    assert fixes["Atlantis"] == "Correct the spelling, or use the three-letter ISO code."
+
+
+@pytest.mark.parametrize("vectorised", [True, False])
+def test_sexes_written_in_the_regions_languages_are_read(vectorised):
+    from components.catalogue import INDICATOR_COLUMNS, read_catalogue
+    from components.observations import read_observations
+    from tests.conftest import DATA
+
+    indicators, _ = read_catalogue(DATA / "catalogue" / "indicators.csv", INDICATOR_COLUMNS)
+    written = {"Žene": "female", "Muškarci": "male", "ЖЕНИ": "female", "Мажи": "male", "Femei": "female",
+               "Bărbați": "male", "Gra": "female", "Burra": "male", "Ж": "female", "М": "male", "Ukupno": "",
+               "Women": "female"}
+    lines = [f"emigrant_stock;{country};{sex};2020;1" for country, sex in zip(
+        ["SRB", "SRB", "MKD", "MKD", "ROU", "ROU", "ALB", "ALB", "BGR", "BGR", "BIH", "MNE"], written)]
+    raw = ("indicator;country;sex;year;value\n" + "\n".join(lines) + "\n").encode()
+    rows, _, report = read_observations(raw, "po_polu.csv", indicators, vectorised=vectorised)
+    assert not report.problems, [p.message for p in report.problems]
+    assert rows["sex"].tolist() == list(written.values())
+
+
 def test_new_indicator_described_in_extra_columns_is_accepted(data_copy):
     (data_copy / "observations" / "seasonal.csv").write_text(
         "indicator,indicator_label,unit,migration_type,country,year,value,source\n"
