@@ -136,7 +136,8 @@ def change_between(observations: pd.DataFrame, indicator: str, country: str, yea
     b = partners(observations, indicator, country, year_b).set_index("partner")["value"]
     frame = pd.DataFrame({str(year_a): a, str(year_b): b})
     frame["change"] = frame[str(year_b)] - frame[str(year_a)]
-    frame["change_pct"] = frame["change"] / frame[str(year_a)] * 100
+    # A change from zero has no percentage (it would read "+∞%"): no figure, as for a missing year.
+    frame["change_pct"] = frame["change"] / frame[str(year_a)].where(frame[str(year_a)] != 0) * 100
     frame = frame.sort_values(str(year_b), ascending=False, na_position="last")
     return frame.reset_index(names="partner")
 

@@ -105,6 +105,15 @@ def test_partners_ranked_with_shares_of_the_published_total(data):
     assert change.at["ITA", "change"] == change.at["ITA", "2020"] - change.at["ITA", "2000"]
 
 
+def test_a_change_from_zero_has_no_percentage(data):
+    # UN DESA 2024 counts 0 people born in Serbia in France in 1990 and 96,840 in 2024: the corridors
+    # page showed "+∞%"; the change is a number, its percentage is no figure.
+    change = views.change_between(data.observations, "emigrant_stock", "SRB", 1990, 2024).set_index("partner")
+    assert change.at["FRA", "1990"] == 0 and change.at["FRA", "change"] == change.at["FRA", "2024"] > 0
+    assert pd.isna(change.at["FRA", "change_pct"])
+    assert change.at["AUT", "change_pct"] == pytest.approx((145_580 - 97_183) / 97_183 * 100)
+
+
 # ---- maps and corridors -------------------------------------------------------------------
 
 def test_classes_cover_every_value_and_no_data_is_separate(data):
