@@ -66,8 +66,9 @@ div.st-key-present_box [data-stale="true"] { opacity: 1 !important; transition: 
                              color: #111; margin: 0 !important; padding: 0; }
 .stMarkdown .present-message { font-size: clamp(24px, 3.2vh, 36px) !important; line-height: 1.25; color: #111;
                                margin: 4px 0 0 0 !important; }
-.stMarkdown .present-source { font-size: clamp(20px, 2.3vh, 28px) !important; color: #222; line-height: 1.25; white-space: nowrap;
-                              overflow: hidden; text-overflow: ellipsis; margin: 0 !important; }
+/* Wrapped, never cut: a map slide's line is the full citation, and its year comes last. */
+.stMarkdown .present-source { font-size: clamp(20px, 2.3vh, 28px) !important; color: #222; line-height: 1.25;
+                              margin: 0 !important; }
 .stMarkdown .present-footnote { font-size: clamp(16px, 1.8vh, 22px) !important; color: #333; line-height: 1.2;
                                 margin: 0 !important; }
 .stMarkdown .present-legend { font-size: clamp(20px, 2.8vh, 32px) !important; color: #111; line-height: 1.4; margin: 0 !important; }

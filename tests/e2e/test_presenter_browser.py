@@ -133,3 +133,19 @@ def test_playing_the_years_steps_through_them_and_stops(page, app_url, slides):
     page.get_by_role("button", name="Stop").click()
     expect(page.get_by_role("button", name="Play years")).to_be_visible(timeout=WAIT)
     assert page.request_log.foreign(app_url) == []
+
+
+@pytest.mark.parametrize("width, height", [(1920, 1080), (1280, 720)])
+def test_a_map_slides_source_line_is_shown_whole_with_its_year(page, app_url, slides, width, height):
+    # A corridor slide (deck.gl, which draws no text) carries its source line under the map. It was
+    # cut to one line with an ellipsis: at 1920 x 1080 "... CC BY 3.0 IGO. Ye…", its year lost.
+    page.set_viewport_size({"width": width, "height": height})
+    number = next(i for i, s in enumerate(slides) if s.view.page == "corridors")
+    page.goto(f"{app_url}/present?slide={number + 1}")
+    _expect_slide(page, slides, number)
+    source = page.locator(f".st-key-present_slide_{slides[number].number} .present-source")
+    expect(source).to_contain_text(re.compile(r"Source: .*\b2024\.$"))
+    clipped = source.evaluate("e => [e.scrollWidth - e.clientWidth, e.scrollHeight - e.clientHeight]")
+    assert clipped[0] <= 1 and clipped[1] <= 1, f"the source line is cut off: {clipped}"
+    bottom = source.evaluate("e => e.getBoundingClientRect().bottom")
+    assert bottom <= page.locator(".st-key-present_controls").bounding_box()["y"] + 1, "above the controls"
