@@ -47,9 +47,12 @@ def build_profile(observations: pd.DataFrame, indicators: pd.DataFrame, country:
 
 
 def period(meta: pd.Series, year: int) -> str:
-    """The year as the source means it: DIOC's census round '2015/16' is filed under 2015."""
+    """The year as the source means it: DIOC's census round '2015/16' is filed under 2015, and a
+    five-year flow under its period's last year (2020 is '2015–2020', as the charts' axes say)."""
     if str(meta.get("time_basis", "")).startswith("census round") and meta.get("edition"):
         return str(meta["edition"])
+    if meta.get("time_basis") == PERIOD_BASIS:
+        return f"{year - 5}–{year}"
     return str(year)
 
 

@@ -50,9 +50,9 @@ with overview:
     for index, (key, fact) in enumerate(shown):
         if index % 3 == 0:
             row = st.columns(3)
-        row[index % 3].metric(tx("profile.metric", label=tx(f"profile.facts.{key}"), year=fact["year"]),
+        row[index % 3].metric(tx("profile.metric", label=tx(f"profile.facts.{key}"), year=fact["period"]),
                               format_number(fact["value"], fact["unit"], tx),
-                              help=source_line(data.source(fact["source_id"]), fact["year"], tx))
+                              help=source_line(data.source(fact["source_id"]), fact["period"], tx))
 
     for index, chart in enumerate(main):
         if index % 2 == 0:

@@ -109,6 +109,16 @@ def test_profile_generates_sentences_and_offers_the_html():
     assert "Engaging returnees in local development (Moldova)" in actors.index
 
 
+def test_profile_names_a_five_year_flow_by_its_period():
+    # Abel & Cohen's returns are filed under the period's last year: the metric said "(2020)" beside
+    # a sentence saying "between 2015 and 2020"; its label and source line name the period.
+    app = open_page("pages/explore/profile.py", country="SRB")
+    returns = next(m for m in app.metric if m.label.startswith("Returns over five years"))
+    assert returns.label == "Returns over five years (estimate) (2015–2020)"
+    assert returns.proto.help.endswith("Year: 2015–2020.")
+    assert any(m.label == "Emigrants (2024)" for m in app.metric)
+
+
 def test_profile_lists_the_countrys_actors():
     app = open_page("pages/explore/profile.py", country="SRB")
     names = set(app.table[-1].value.index)
