@@ -188,4 +188,6 @@ def provenance(kind: str, source: dict, tx: Texts | None = None) -> str:
     if not kind:
         return ""
     name = tx.get(f"source_names.{source.get('id', '')}", source.get("short") or source.get("publisher", ""))
-    return tx(f"circular.provenance.{kind}", source=name, edition=source.get("edition", ""))
+    # The edition as the source lines word it (formatting.source_line), in the reader's language.
+    edition = tx.get(f"source_editions.{source.get('id', '')}", source.get("edition", ""))
+    return tx(f"circular.provenance.{kind}", source=name, edition=edition)

@@ -96,6 +96,16 @@ def test_sentences_say_only_what_the_data_holds_and_whether_it_is_an_estimate(da
         assert re.match(r"(estimate|observed) · .+ · .+", item["provenance"]), item
 
 
+def test_a_figures_provenance_names_the_edition_in_the_readers_language(data):
+    # The corridor card's first fact in Macedonian ended "(набљудуван податок · UN DESA, International
+    # Migrant Stock 2024 · 2024 revision (released January 2025))": the edition the source lines translate.
+    source = data.source("un_desa_ims2024")
+    assert circular.provenance("observed", source, texts("mk")).endswith("ревизија 2024, објавена во јануари 2025")
+    assert circular.provenance("observed", source, texts("en")).endswith("2024 revision, released January 2025")
+    assert circular.provenance("estimate", data.source("abel_cohen_2019"), texts("mk")).endswith(
+        data.source("abel_cohen_2019")["edition"])  # not translated by the locale: as published
+
+
 def test_permits_by_destination_ranks_the_latest_year(data):
     permits = circular.permits_by_destination(data.observations, "MDA")
     assert list(dict.fromkeys(permits["partner"]))[0] == "ITA"
