@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from components import circular_scenes, metrics, profile, scenes, series_scenes, views
+from components import circular_scenes, formatting, metrics, profile, scenes, series_scenes, views
 from components.countries import REGION
 from components.i18n import LANGUAGES, read_strings, texts
 
@@ -118,3 +118,12 @@ def test_every_circular_and_corridor_chart_credits_its_sources_in_the_readers_la
         for scene in filter(None, built):
             found += untranslated(dataset, code, [figure_text(scene.figure), *scene.source_lines])
     assert not found
+
+
+@pytest.mark.parametrize("code", NOT_ENGLISH)
+def test_both_un_desa_editions_describe_their_tables_in_the_readers_language(dataset, code):
+    # Overview's "How the editions compare" in Serbian: the 2024 edition's line was in Serbian, the
+    # 2020 edition's read "(by destination and origin; totals)" in English.
+    for source_id in ("un_desa_ims2024", "un_desa_ims2020"):
+        line = formatting.source_line(dataset.source(source_id), 2020, texts(code))
+        assert "by destination" not in line and f"International Migrant Stock {source_id[-4:]} (" in line, line
