@@ -21,7 +21,7 @@ from components.formatting import source_line, source_name
 from components.i18n import Texts, english
 from components.memo import per_dataset
 from components.scenes import Scene
-from components.trend_chart import trend, year_span
+from components.trend_chart import PERIOD_BASIS, trend, year_span
 
 
 def trend_years(data: Dataset, indicator: str, countries: tuple, years: tuple) -> list[int]:
@@ -61,6 +61,8 @@ def trends_scene(data: Dataset, indicator: str, countries: tuple, years: tuple, 
     # The years the chart has figures for, not the chosen range: a source that starts in 2000
     # is not credited with 1990 (five-year flows name their periods).
     span = year_span(full["year"])
+    if facts.time_basis == PERIOD_BASIS:  # filed under each period's last year: 2000 is 1995–2000
+        span = f"{int(full['year'].min()) - 5}–{int(full['year'].max())}"
     credited = year_span(full["year"], facts.time_basis)
     figure = trend(frame, title=tx("trends.chart_title", indicator=facts.label, span=span), unit=shown.unit,
                    unit_label=shown.unit_text, source=facts.credit(credited), time_basis=facts.time_basis,

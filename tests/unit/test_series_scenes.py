@@ -98,3 +98,16 @@ def test_the_claim_scene_charts_every_countrys_share_with_its_sources(dataset, l
     assert sorted(scene.table["country"]) == sorted(claim.by_country["country"])
     assert scene.source_lines and all(str(claim.year) in line for line in scene.source_lines)
     assert ENGLISH.country("ALB") in series_scenes.claim_scene(dataset, claim, ENGLISH).alt
+
+
+def test_a_five_year_flow_chart_title_spans_its_periods(dataset):
+    # Five-year flows are filed under each period's last year: a chart of 1995–2000 … 2015–2020 was
+    # titled "…, 2000–2020" (the returns slide), as if it began in 2000. It spans 1995–2020.
+    scene = series_scenes.trends_scene(dataset, "return_flow_5yr", ("BGR", "MDA", "MKD"), (2000, 2020), "absolute",
+                                       None, None, ENGLISH)
+    assert sorted(scene.table["year"].unique()) == [2000, 2005, 2010, 2015, 2020]
+    assert scene.figure.layout.title.text.endswith(", 1995–2020")
+    assert "1995–2000 … 2015–2020" in scene.figure.layout.annotations[-1].text
+    stock = series_scenes.trends_scene(dataset, "emigrant_stock", ("BGR",), (1990, 2024), "absolute", None, None,
+                                       ENGLISH)
+    assert stock.figure.layout.title.text.endswith(", 1990–2024")
