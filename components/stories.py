@@ -494,7 +494,10 @@ def _slide_figure(dataset: Dataset, slide: Slide, year: int | None, tx: Texts):
         # While years play, every other year's values keep the shading classes (and legend) still.
         others = tuple(y for y in play_years(slide, dataset) if y != shown_year)
         scene = scenes.map_scene(dataset, view.indicator, shown_year, view.countries, view.mode, tx, others)
-        return scene.figure, scene.table, scene.source_lines[:1] + scene.notes
+        # As the Map page says under its map: Kosovo* is shaded "no data" because Serbia's figure holds it.
+        kosovo = ([tx("map.kosovo_in_serbia", kosovo=tx.country("XKX"))]
+                  if scene.facts.source_id in views.KOSOVO_IN_SERBIA_SOURCES else [])
+        return scene.figure, scene.table, scene.source_lines[:1] + scene.notes + kosovo
     # Compare: the change between two years, or the countries ranked in one year.
     if view.since is not None:
         scene = series_scenes.change_scene(dataset, view.indicator, _map_countries(view), view.since, shown_year, tx)

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import pytest
 
-from components import circular, contract, projector, stories, views
+from components import circular, contract, i18n, projector, stories, views
 from components.countries import CORE
 from tests.conftest import DATA
 
@@ -438,3 +438,15 @@ def test_on_a_slide_a_long_translated_chart_title_is_one_line_again():
     figure = house_style(go.Figure(go.Bar(x=[1], y=["a"])), long_title, "Sursa: X")
     assert "<br>" in figure.layout.title.text
     assert projector.projector_style(figure).layout.title.text == long_title
+
+
+def test_a_map_slide_of_un_desa_figures_says_kosovo_is_counted_inside_serbia(default_story, dataset):
+    # The first slide's map shades Kosovo* as "No data" while Serbia's share includes it; the Map
+    # page says why under the map, the slide (and the take-home file) said nothing.
+    slides, _ = default_story
+    slide = next(s for s in slides if s.view.page == "map")
+    _, table, lines = stories.slide_figure(slide, dataset)
+    assert "XKX" not in set(table.dropna(subset=["value"])["country"])
+    assert "UN DESA counts Kosovo inside Serbia, so Kosovo* shows no figure of its own here." in lines[1:]
+    _, _, serbian = stories.slide_figure(slide, dataset, tx=i18n.texts("sr-Latn"))
+    assert any("Kosov" in line for line in serbian[1:])
