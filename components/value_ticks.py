@@ -40,9 +40,7 @@ def nice_ticks(low: float, high: float, count: int = TICKS, headroom: float = 1.
 
 
 def short_number(value: float, locale: str) -> str:
-    """'2,5 хиљ.', '1,5 mil.', '2 млрд.': as short as the language writes a round number."""
-    if abs(value) < ABBREVIATED_FROM:
-        return format_compact_decimal(value, format_type="short", locale=locale, fraction_digits=1)
+    """'2,5 хиљ.', '1,25 mil.', '2 млрд.': as short as the language writes a round number."""
     return format_compact_decimal(value, format_type="short", locale=locale, fraction_digits=2)
 
 

@@ -3,13 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from components import (admin, contract, filters, history, i18n, markdown_text, metrics, presenter_ui,
+from components import (admin, contract, filters, history, i18n, metrics, presenter_ui,
                         revisions, story_export_ui, ui)
 from components.contract import status_in
 from components.country_names import unreviewed_names
 from components.dataset import CONFLICT_RULE
 from components.export import to_csv_bytes
-from components.formatting import source_line
 from components.settings import data_dir
 from components.validation_report import (conflicts_table, file_details, file_table,
                                           problems_csv, problems_table, report_workbook, say,
@@ -185,8 +184,7 @@ with revisions_tab:
         meta = data.indicator(options.newest(series))
         table = revisions.revisions(data.observations, options, series, newer, older)
         st.caption(tx("revisions.compared", newer=newer, older=older))
-        st.caption("  \n".join(markdown_text.inline(source_line(data.source(data.indicator(
-            options.in_edition(series, e))["source_id"]), tx=tx)) for e in (newer, older)))
+        ui.source_caption(data, [data.indicator(options.in_edition(series, e))["source_id"] for e in (newer, older)])
         st.markdown(tx("revisions.count", count=tx.number(len(table)),
                        changed=tx.number(int((table["difference"] != 0).sum()))))
         st.subheader(tx("revisions.largest"))
